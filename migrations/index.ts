@@ -1,0 +1,10 @@
+/**
+ * Every migration, listed by hand and in order. Kysely runs them by name; never rename or
+ * reorder one that has shipped, only append.
+ */
+import type { Migration } from 'kysely';
+import * as peopleAndActions from './0001_people_and_actions.js';
+
+export const migrations: Record<string, Migration> = {
+  '0001_people_and_actions': peopleAndActions,
+};

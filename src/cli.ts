@@ -1,0 +1,37 @@
+/**
+ * Operator commands: `npm run migrate` (apply pending migrations and exit).
+ */
+import 'dotenv/config';
+import { z } from 'zod';
+import { openDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+
+const databaseSettings = z.object({
+  DATABASE_URL: z.string().trim().optional().transform((v) => (v ? v : undefined)),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+});
+
+async function run(command: string | undefined): Promise<void> {
+  switch (command) {
+    case 'migrate': {
+      const settings = databaseSettings.parse(process.env);
+      const database = await openDatabase({ databaseUrl: settings.DATABASE_URL, dataDir: settings.DATA_DIR, poolSize: 1 });
+      try {
+        const { results } = await migrateToLatest(database.db);
+        const applied = results?.map((r) => r.migrationName) ?? [];
+        console.log(applied.length > 0 ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+      } finally {
+        await database.close();
+      }
+      return;
+    }
+    default:
+      console.error('Usage: npm run migrate');
+      process.exitCode = 2;
+  }
+}
+
+run(process.argv[2]).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

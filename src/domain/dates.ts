@@ -1,0 +1,69 @@
+/**
+ * Calendar days as ISO strings ("2026-11-29"). A logged action happened on a day in the
+ * volunteer's own time zone, so days are computed from an IANA zone, never from the server clock.
+ */
+
+export type IsoDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar day: "2026-02-29" is false, "2028-02-29" is true. */
+export function isIsoDate(value: string): value is IsoDate {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** Today's date in an IANA time zone; falls back to UTC for a zone the runtime does not know. */
+export function todayIn(timeZone: string, now: Date = new Date()): IsoDate {
+  return dateIn(timeZone, now);
+}
+
+export function dateIn(timeZone: string, instant: Date): IsoDate {
+  let formatter: Intl.DateTimeFormat;
+  try {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  } catch {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' });
+  }
+  // en-CA formats as YYYY-MM-DD.
+  return formatter.format(instant);
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const d = toUtcDate(date);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** 0 = Sunday … 6 = Saturday, as in Date#getUTCDay. */
+export function weekdayOf(date: IsoDate): number {
+  return toUtcDate(date).getUTCDay();
+}
+
+/** The Monday that starts the week containing `date` (organizing weeks run Monday to Sunday). */
+export function weekStart(date: IsoDate): IsoDate {
+  const daysSinceMonday = (weekdayOf(date) + 6) % 7;
+  return addDays(date, -daysSinceMonday);
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((toUtcDate(to).getTime() - toUtcDate(from).getTime()) / 86_400_000);
+}
+
+/** "Fri 20 Nov" — for replies, where the reader's own time zone is not at stake (a day, not an instant). */
+export function formatDay(date: IsoDate): string {
+  return toUtcDate(date).toLocaleDateString('en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  });
+}
+
+function toUtcDate(date: IsoDate): Date {
+  return new Date(`${date}T00:00:00Z`);
+}

@@ -1,0 +1,102 @@
+/**
+ * Builds the Bolt app in either connection mode from one code path: Socket Mode when an app token
+ * is set (no public URL needed), otherwise HTTP on one request URL, /slack/events.
+ */
+import { createServer, type Server } from 'node:http';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Logger } from '@slack/bolt';
+import type { WebClientOptions } from '@slack/web-api';
+import { connectionMode, type Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import { healthRoute } from './health-route.js';
+import { InFlightWork } from './in-flight.js';
+import { registerListeners } from './listeners/index.js';
+
+export interface SlackAppOptions {
+  logger?: Logger;
+  /** Tests bound the Web API client's retries so a failing fake cannot hang them. */
+  clientOptions?: WebClientOptions;
+}
+
+export interface RunningSlackApp {
+  app: App;
+  mode: 'http' | 'socket';
+  /** The port the HTTP server (events in HTTP mode, /healthz in both) listens on. */
+  port: number;
+  /** Stops taking requests, lets the work in flight finish, and leaves the database open for the caller to close. */
+  stop(): Promise<void>;
+}
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+export async function startSlackApp(config: Config, database: Database, options: SlackAppOptions = {}): Promise<RunningSlackApp> {
+  const logLevel = config.LOG_LEVEL as LogLevel;
+  const clientOptions: WebClientOptions = { slackApiUrl: config.SLACK_API_URL, timeout: 10_000, ...options.clientOptions };
+  const health = healthRoute(database);
+  const mode = connectionMode(config);
+
+  const receiver =
+    mode === 'socket'
+      ? new SocketModeReceiver({
+          appToken: config.SLACK_APP_TOKEN ?? '',
+          installerOptions: { clientOptions },
+          logLevel,
+          ...(options.logger ? { logger: options.logger } : {}),
+        })
+      : new HTTPReceiver({
+          signingSecret: config.SLACK_SIGNING_SECRET ?? '',
+          endpoints: '/slack/events',
+          customRoutes: [health],
+          logLevel,
+          ...(options.logger ? { logger: options.logger } : {}),
+        });
+
+  const app = new App({
+    token: config.SLACK_BOT_TOKEN,
+    receiver,
+    clientOptions,
+    logLevel,
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+  const logger = app.logger;
+  const inFlight = new InFlightWork();
+  app.use(inFlight.middleware);
+  registerListeners(app, { database, logger });
+  app.error(async (error) => {
+    logger.error(`Unhandled listener error: ${error.message}`);
+  });
+
+  // Socket Mode needs no HTTP server for Slack, but load balancers and uptime checks still want /healthz.
+  let healthServer: Server | undefined;
+  let port: number;
+  if (receiver instanceof HTTPReceiver) {
+    port = addressPort((await app.start(config.PORT)) as Server);
+  } else {
+    await app.start();
+    healthServer = createServer((req, res) => {
+      if (req.method === 'GET' && req.url?.split('?')[0] === health.path) health.handler(Object.assign(req, { params: {} }), res);
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => healthServer?.listen(config.PORT, resolve));
+    port = addressPort(healthServer);
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    app,
+    mode,
+    port,
+    stop() {
+      stopping ??= (async () => {
+        await app.stop();
+        await inFlight.drain(SHUTDOWN_GRACE_MS);
+        await new Promise((resolve) => (healthServer ? healthServer.close(resolve) : resolve(undefined)));
+      })();
+      return stopping;
+    },
+  };
+}
+
+function addressPort(server: Server): number {
+  const address = server.address();
+  return typeof address === 'object' && address !== null ? address.port : Number(address);
+}

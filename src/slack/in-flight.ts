@@ -1,0 +1,33 @@
+/**
+ * Counts listener work still running. Bolt answers Slack as soon as a listener acks, so closing the
+ * HTTP server is not enough on shutdown: we also wait for the work behind those acks to finish.
+ */
+import type { Middleware, AnyMiddlewareArgs } from '@slack/bolt';
+
+export class InFlightWork {
+  private readonly running = new Set<Promise<unknown>>();
+
+  readonly middleware: Middleware<AnyMiddlewareArgs> = async ({ next }) => {
+    const work = next();
+    this.running.add(work);
+    try {
+      await work;
+    } finally {
+      this.running.delete(work);
+    }
+  };
+
+  get size(): number {
+    return this.running.size;
+  }
+
+  /** Resolves once everything started so far has settled, or after `timeoutMs`. */
+  async drain(timeoutMs: number): Promise<void> {
+    const everything = Promise.allSettled([...this.running]);
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+    });
+    await Promise.race([everything, deadline]).finally(() => clearTimeout(timer));
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * A local stand-in for the Slack Web API (and for response_url), at the network edge only: the
+ * app's real WebClient talks HTTP to it through SLACK_API_URL. Every call is recorded so tests
+ * can assert on what a person would see.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedCall {
+  method: string;
+  args: Record<string, unknown>;
+}
+
+type Answer = Record<string, unknown>;
+type MethodHandler = (args: Record<string, unknown>) => Answer;
+
+export interface FakeSlack {
+  /** Base URL for SLACK_API_URL, ending in a slash. */
+  apiUrl: string;
+  /** A response_url the app may post to; posts are recorded under method "response_url". */
+  responseUrl(id?: string): string;
+  calls: RecordedCall[];
+  callsTo(method: string): RecordedCall[];
+  /** Replace the answer for one Web API method. */
+  on(method: string, handler: MethodHandler): void;
+  /** Wait until `count` calls to `method` were recorded. */
+  waitFor(method: string, count?: number, timeoutMs?: number): Promise<RecordedCall[]>;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export const FAKE_TEAM_ID = 'T0GROUND';
+export const FAKE_BOT_USER_ID = 'U0BOT';
+
+function defaultHandlers(): Record<string, MethodHandler> {
+  let viewSeq = 0;
+  let tsSeq = 0;
+  return {
+    'auth.test': () => ({ ok: true, url: 'https://groundwork-test.slack.com/', team: 'Groundwork Test', user: 'groundwork', team_id: FAKE_TEAM_ID, user_id: FAKE_BOT_USER_ID, bot_id: 'B0BOT' }),
+    'users.info': (args) => ({ ok: true, user: { id: args.user, team_id: FAKE_TEAM_ID, name: String(args.user).toLowerCase(), tz: 'America/Chicago', tz_offset: -21600, is_admin: false, is_owner: false } }),
+    'views.open': (args) => ({ ok: true, view: { ...parseJson(args.view), id: `V${++viewSeq}`, hash: `h${viewSeq}` } }),
+    'views.update': (args) => ({ ok: true, view: { ...parseJson(args.view), id: args.view_id, hash: `h${++viewSeq}` } }),
+    'views.publish': (args) => ({ ok: true, view: { ...parseJson(args.view), id: `V${++viewSeq}` } }),
+    'chat.postMessage': (args) => ({ ok: true, channel: args.channel, ts: `1700000000.${String(++tsSeq).padStart(6, '0')}`, message: { text: args.text } }),
+    'chat.postEphemeral': () => ({ ok: true, message_ts: `1700000000.${String(++tsSeq).padStart(6, '0')}` }),
+    'chat.update': (args) => ({ ok: true, channel: args.channel, ts: args.ts }),
+  };
+}
+
+function parseJson(value: unknown): Record<string, unknown> {
+  if (typeof value !== 'string') return (value as Record<string, unknown>) ?? {};
+  try {
+    return JSON.parse(value) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+}
+
+async function readArgs(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const raw = Buffer.concat(chunks).toString('utf8');
+  const type = req.headers['content-type'] ?? '';
+  if (type.includes('application/json')) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) args[key] = value;
+  return args;
+}
+
+export async function startFakeSlack(): Promise<FakeSlack> {
+  let handlers = defaultHandlers();
+  const calls: RecordedCall[] = [];
+  const waiters = new Set<() => void>();
+
+  const server: Server = createServer(async (req, res) => {
+    const args = await readArgs(req);
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname.startsWith('/response/')) {
+      calls.push({ method: 'response_url', args: { ...args, response_url_id: url.pathname.slice('/response/'.length) } });
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+    } else {
+      const method = url.pathname.replace(/^\/api\//, '');
+      calls.push({ method, args });
+      const handler = handlers[method];
+      const answer = handler ? handler(args) : { ok: false, error: 'unknown_method' };
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+    }
+    for (const wake of waiters) wake();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const base = `http://127.0.0.1:${port}`;
+
+  const callsTo = (method: string) => calls.filter((c) => c.method === method);
+  return {
+    apiUrl: `${base}/api/`,
+    responseUrl: (id = 'r1') => `${base}/response/${id}`,
+    calls,
+    callsTo,
+    on(method, handler) {
+      handlers[method] = handler;
+    },
+    waitFor(method, count = 1, timeoutMs = 3000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          if (callsTo(method).length >= count) {
+            waiters.delete(check);
+            clearTimeout(timer);
+            resolve(callsTo(method));
+          }
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`expected ${count} call(s) to ${method}, saw ${callsTo(method).length}: ${calls.map((c) => c.method).join(', ')}`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      });
+    },
+    reset() {
+      calls.length = 0;
+      handlers = defaultHandlers();
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
