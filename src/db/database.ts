@@ -43,8 +43,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       idleTimeoutMillis: 30_000,
       statement_timeout: 10_000,
     });
-    // An idle client losing its server (a restart, a failover) must not take the process down.
-    pool.on('error', (error) => options.onPoolError?.(error));
+    // A client losing its server (a restart, a failover, a network cut) must not take the process
+    // down: pg emits 'error' on the client itself, and a checked-out client has no pool listener.
+    const report = (error: Error) => options.onPoolError?.(error);
+    pool.on('error', report);
+    pool.on('connect', (client) => client.on('error', report));
     return fromPool(pool, 'postgres', async () => {});
   }
   const dataDir = path.resolve(options.dataDir);

@@ -7,7 +7,7 @@ import type { PeriodTotals } from '../../db/actions.js';
 import type { ActionRow } from '../../db/schema.js';
 import { formatDay, type IsoDate } from '../../domain/dates.js';
 import type { Counts } from '../../domain/log-entry.js';
-import { CHANNELS, TACTICS, UNIT_IDS, describeTactic, formatCount } from '../../domain/tactics.js';
+import { CHANNELS, TACTICS, UNIT_IDS, describeTactic, formatCount, type UnitId } from '../../domain/tactics.js';
 import { ACTIONS } from '../ids.js';
 
 export interface SlackMessage {
@@ -15,16 +15,16 @@ export interface SlackMessage {
   blocks: KnownBlock[];
 }
 
-export function describeCounts(counts: Counts): string {
-  // Catalog order, not storage order: jsonb does not keep the order keys were written in.
-  const parts = UNIT_IDS.filter((unit) => (counts[unit] ?? 0) > 0).map((unit) => formatCount(unit, counts[unit] ?? 0));
+/** Counts in a stable order (the tactic's own, else the catalog's): jsonb does not keep the order keys were written in. */
+export function describeCounts(counts: Counts, order: readonly UnitId[] = UNIT_IDS): string {
+  const parts = order.filter((unit) => (counts[unit] ?? 0) > 0).map((unit) => formatCount(unit, counts[unit] ?? 0));
   return parts.length > 0 ? parts.join(', ') : 'no counts';
 }
 
 /** "Door knocking (Recruit · offline) on Sun 29 Nov at Elm St: 40 doors knocked, 12 conversations" */
 export function describeAction(action: ActionRow): string {
   const place = action.place ? ` at ${action.place}` : '';
-  return `${describeTactic(TACTICS[action.tactic_id])} on ${formatDay(action.occurred_on)}${place}: ${describeCounts(action.counts)}`;
+  return `${describeTactic(TACTICS[action.tactic_id])} on ${formatDay(action.occurred_on)}${place}: ${describeCounts(action.counts, TACTICS[action.tactic_id].units)}`;
 }
 
 export function describeWeek(week: PeriodTotals): string {

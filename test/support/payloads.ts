@@ -1,0 +1,106 @@
+/**
+ * Interactivity payloads shaped like the ones Slack sends (trimmed to the fields Bolt and
+ * Groundwork read), so tests post what a real click or submission would.
+ */
+import { FAKE_TEAM_ID } from './fake-slack.js';
+import { userOf } from './slack-request.js';
+
+type StateValue = Record<string, unknown> & { type: string };
+export type StateValues = Record<string, Record<string, StateValue>>;
+
+export interface LogModalInput {
+  tacticId?: string;
+  date?: string;
+  counts?: Record<string, string>;
+  place?: string;
+  note?: string;
+  story?: string;
+  feature?: boolean;
+}
+
+/** The state a filled-in "Log an action" modal submits. */
+export function logModalState(input: LogModalInput): StateValues {
+  const text = (value: string | undefined): StateValue => ({ type: 'plain_text_input', value: value ?? null });
+  const values: StateValues = {
+    tactic: { choose_tactic: { type: 'static_select', selected_option: input.tacticId ? { value: input.tacticId, text: { type: 'plain_text', text: input.tacticId } } : null } },
+    date: { value: { type: 'datepicker', selected_date: input.date ?? null } },
+    place: { value: text(input.place) },
+    note: { value: text(input.note) },
+    story: { value: text(input.story) },
+    feature: { value: { type: 'checkboxes', selected_options: input.feature ? [{ value: 'feature', text: { type: 'plain_text', text: 'Feature' } }] : [] } },
+  };
+  for (const [unit, amount] of Object.entries(input.counts ?? {})) {
+    values[`count_${unit}`] = { value: { type: 'number_input', value: amount } };
+  }
+  return values;
+}
+
+export function viewSubmission(options: { callbackId: string; viewId: string; values: StateValues; privateMetadata: string; userId?: string }) {
+  const user = userOf(options.userId ?? 'U0VOLUNTEER');
+  return {
+    type: 'view_submission',
+    team: { id: FAKE_TEAM_ID, domain: 'groundwork-test' },
+    user,
+    api_app_id: 'A0GROUND',
+    token: 'deprecated-verification-token',
+    trigger_id: `trigger.view.${options.viewId}`,
+    view: {
+      id: options.viewId,
+      team_id: FAKE_TEAM_ID,
+      type: 'modal',
+      callback_id: options.callbackId,
+      private_metadata: options.privateMetadata,
+      hash: `hash.${options.viewId}`,
+      title: { type: 'plain_text', text: 'Log an action' },
+      blocks: [],
+      state: { values: options.values },
+      app_id: 'A0GROUND',
+      bot_id: 'B0BOT',
+    },
+    response_urls: [],
+    is_enterprise_install: false,
+  };
+}
+
+/** A click on a block element; `container` says whether it came from a message or a modal. */
+export function blockAction(options: {
+  actionId: string;
+  value?: string;
+  selectedOption?: string;
+  userId?: string;
+  responseUrl?: string;
+  view?: { id: string; hash: string; callbackId: string; privateMetadata: string };
+}) {
+  const user = userOf(options.userId ?? 'U0VOLUNTEER');
+  const action = options.selectedOption
+    ? { type: 'static_select', action_id: options.actionId, block_id: 'tactic', selected_option: { value: options.selectedOption, text: { type: 'plain_text', text: options.selectedOption } }, action_ts: '1700000000.1' }
+    : { type: 'button', action_id: options.actionId, block_id: 'b1', value: options.value, text: { type: 'plain_text', text: 'Button' }, action_ts: '1700000000.1' };
+  return {
+    type: 'block_actions',
+    team: { id: FAKE_TEAM_ID, domain: 'groundwork-test' },
+    user,
+    api_app_id: 'A0GROUND',
+    token: 'deprecated-verification-token',
+    trigger_id: `trigger.action.${Date.now()}`,
+    actions: [action],
+    ...(options.view
+      ? {
+          container: { type: 'view', view_id: options.view.id },
+          view: {
+            id: options.view.id,
+            hash: options.view.hash,
+            type: 'modal',
+            callback_id: options.view.callbackId,
+            private_metadata: options.view.privateMetadata,
+            team_id: FAKE_TEAM_ID,
+            blocks: [],
+            state: { values: {} },
+          },
+        }
+      : {
+          container: { type: 'message', message_ts: '1700000000.000100', channel_id: 'C0GENERAL', is_ephemeral: true },
+          channel: { id: 'C0GENERAL', name: 'general' },
+          response_url: options.responseUrl,
+        }),
+  };
+}
