@@ -1,10 +1,13 @@
 /**
  * Operator commands: `npm run migrate` (apply pending migrations and exit).
  */
-import 'dotenv/config';
+import dotenv from 'dotenv';
 import { z } from 'zod';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+
+// .env fills in what the environment leaves unset; quiet, so start-up prints only our own lines.
+dotenv.config({ quiet: true });
 
 const databaseSettings = z.object({
   DATABASE_URL: z.string().trim().optional().transform((v) => (v ? v : undefined)),

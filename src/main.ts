@@ -2,12 +2,15 @@
  * Start-up: settings, database, migrations, the Slack app; and a clean shutdown on SIGINT/SIGTERM
  * (stop taking requests, finish those in flight, then close the database).
  */
-import 'dotenv/config';
+import dotenv from 'dotenv';
 import { ConfigError, connectionMode, loadConfig, type Config } from './config.js';
 import { DataDirBusyError } from './db/data-dir-lock.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { startSlackApp } from './slack/app.js';
+
+// .env fills in what the environment leaves unset; quiet, so start-up prints only our own lines.
+dotenv.config({ quiet: true });
 
 const MIGRATION_RETRY_MS = 5000;
 

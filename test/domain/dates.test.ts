@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, daysBetween, isIsoDate, todayIn, weekStart, weekdayOf } from '../../src/domain/dates.js';
+
+describe('calendar days', () => {
+  it.each([
+    ['2026-11-29', true],
+    ['2028-02-29', true],
+    ['2026-02-29', false],
+    ['2026-13-01', false],
+    ['2026-1-01', false],
+    ['yesterday', false],
+  ])('%s is a real day: %s', (value, expected) => {
+    expect(isIsoDate(value)).toBe(expected);
+  });
+
+  it('reads today in the person\'s own time zone', () => {
+    const instant = new Date('2026-11-30T03:00:00Z');
+    expect(todayIn('America/Los_Angeles', instant)).toBe('2026-11-29');
+    expect(todayIn('Europe/Berlin', instant)).toBe('2026-11-30');
+    expect(todayIn('Not/A_Zone', instant)).toBe('2026-11-30');
+  });
+
+  it('runs weeks Monday to Sunday', () => {
+    expect(weekdayOf('2026-11-29')).toBe(0);
+    expect(weekStart('2026-11-29')).toBe('2026-11-23');
+    expect(weekStart('2026-11-23')).toBe('2026-11-23');
+    expect(weekStart('2027-01-01')).toBe('2026-12-28');
+  });
+
+  it('counts days across months and years', () => {
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2028-03-01', -1)).toBe('2028-02-29');
+    expect(daysBetween('2026-11-01', '2026-11-29')).toBe(28);
+  });
+});
