@@ -38,7 +38,8 @@ export async function startSlackApp(config: Config, database: Database, options:
     mode === 'socket'
       ? new SocketModeReceiver({
           appToken: config.SLACK_APP_TOKEN ?? '',
-          installerOptions: { clientOptions },
+          // A copy: the Socket Mode client writes its own retry policy into the object it is given.
+          installerOptions: { clientOptions: { ...clientOptions } },
           logLevel,
           ...(options.logger ? { logger: options.logger } : {}),
         })
@@ -87,8 +88,15 @@ export async function startSlackApp(config: Config, database: Database, options:
     port,
     stop() {
       stopping ??= (async () => {
-        await app.stop();
-        await inFlight.drain(SHUTDOWN_GRACE_MS);
+        if (mode === 'socket') {
+          // Acks travel back over the socket, so let work in flight finish before closing it.
+          await inFlight.drain(SHUTDOWN_GRACE_MS);
+          await app.stop();
+        } else {
+          // Closing the server waits for open requests; then finish work that continued after its ack.
+          await app.stop();
+          await inFlight.drain(SHUTDOWN_GRACE_MS);
+        }
         await new Promise((resolve) => (healthServer ? healthServer.close(resolve) : resolve(undefined)));
       })();
       return stopping;
