@@ -22,14 +22,24 @@ export function todayIn(timeZone: string, now: Date = new Date()): IsoDate {
 }
 
 export function dateIn(timeZone: string, instant: Date): IsoDate {
-  let formatter: Intl.DateTimeFormat;
-  try {
-    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-  } catch {
-    formatter = new Intl.DateTimeFormat('en-CA', { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' });
-  }
   // en-CA formats as YYYY-MM-DD.
-  return formatter.format(instant);
+  return dayFormatter(timeZone).format(instant);
+}
+
+/** Building an Intl formatter costs ~0.25 ms; every request needs one, so keep one per zone. */
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = dayFormatters.get(timeZone);
+  if (!formatter) {
+    try {
+      formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    } catch {
+      formatter = dayFormatter('UTC');
+    }
+    dayFormatters.set(timeZone, formatter);
+  }
+  return formatter;
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
@@ -54,14 +64,11 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((toUtcDate(to).getTime() - toUtcDate(from).getTime()) / 86_400_000);
 }
 
+const SHORT_DAY = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+
 /** "Fri 20 Nov" — for replies, where the reader's own time zone is not at stake (a day, not an instant). */
 export function formatDay(date: IsoDate): string {
-  return toUtcDate(date).toLocaleDateString('en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    timeZone: 'UTC',
-  });
+  return SHORT_DAY.format(toUtcDate(date));
 }
 
 function toUtcDate(date: IsoDate): Date {
