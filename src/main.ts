@@ -1,12 +1,14 @@
 /**
- * Start-up: settings, database, migrations, the Slack app; and a clean shutdown on SIGINT/SIGTERM
- * (stop taking requests, finish those in flight, then close the database).
+ * Start-up: settings, database, migrations, the Slack app, scheduled jobs; and a clean shutdown on
+ * SIGINT/SIGTERM (stop the jobs, stop taking requests, finish those in flight, then close the database).
  */
 import dotenv from 'dotenv';
 import { ConfigError, connectionMode, loadConfig, type Config } from './config.js';
 import { DataDirBusyError } from './db/data-dir-lock.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { jobs } from './jobs/index.js';
+import { startScheduler } from './jobs/scheduler.js';
 import { startSlackApp } from './slack/app.js';
 
 // .env fills in what the environment leaves unset; quiet, so start-up prints only our own lines.
@@ -24,6 +26,7 @@ async function main(): Promise<void> {
   });
   await migrateWhenReachable(database);
   const slack = await startSlackApp(config, database);
+  const scheduler = startScheduler(jobs, { db: database.db, client: slack.app.client, logger: slack.app.logger });
   console.log(`[groundwork] running: ${describe(config, database)}; health at http://localhost:${slack.port}/healthz`);
 
   let shuttingDown = false;
@@ -32,6 +35,7 @@ async function main(): Promise<void> {
     shuttingDown = true;
     console.log(`[groundwork] ${signal}: finishing requests in flight, then closing the database`);
     try {
+      await scheduler.stop();
       await slack.stop();
     } finally {
       await database.close();

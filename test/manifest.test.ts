@@ -29,7 +29,10 @@ interface Manifest {
 const BOT_SCOPES: Record<string, string> = {
   commands: 'slash commands (COMMANDS in src/slack/ids.ts)',
   'chat:write': 'chat.postMessage to a user id, the DM fallback in src/slack/send-privately.ts',
-  'users:read': "users.info for each person's time zone in src/slack/time-zone.ts",
+  'users:read': "users.info for each person's time zone and workspace admin/owner flags in src/slack/time-zone.ts",
+  'usergroups:read': 'usergroups.list (settings modal) and usergroups.users.list (src/slack/usergroup-cache.ts) for the staff and leader groups; the subteam_* events',
+  'channels:read': 'conversations.info on a public channel chosen in settings, to check the app can post there (src/slack/channel-check.ts)',
+  'groups:read': 'conversations.info on a private channel chosen in settings (src/slack/channel-check.ts)',
 };
 
 /** The one path the HTTP receiver in src/slack/app.ts answers commands, interactivity and events on. */

@@ -1,9 +1,9 @@
 /**
- * Queries for logged actions: record one exactly once, undo one, and total a person's week.
+ * Queries for logged actions: record one exactly once, undo one, and total them per goal × channel.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { LogDraft } from '../domain/log-entry.js';
-import type { Channel, UnitId } from '../domain/tactics.js';
+import type { Channel, Goal, UnitId } from '../domain/tactics.js';
 import { TACTICS } from '../domain/tactics.js';
 import type { IsoDate } from '../domain/dates.js';
 import type { ActionRow, DB } from './schema.js';
@@ -78,27 +78,78 @@ export interface ChannelTotals {
 
 export type PeriodTotals = Record<Channel, ChannelTotals>;
 
-/** A person's actions between two days inclusive, offline and online side by side. */
-export async function personTotals(db: Db, teamId: string, userId: string, from: IsoDate, to: IsoDate): Promise<PeriodTotals> {
-  const inPeriod = db
-    .selectFrom('actions')
+/** One goal × channel cell of the organizing model, with its actions and unit sums. */
+export interface CellTotals extends ChannelTotals {
+  goal: Goal;
+  channel: Channel;
+}
+
+/** Which actions to total: one team, optionally one person, optionally a span of days (inclusive). */
+export interface ActionScope {
+  teamId: string;
+  userId?: string;
+  from?: IsoDate;
+  to?: IsoDate;
+}
+
+/**
+ * Actions and unit sums per goal × channel cell (cells without actions are left out), read through
+ * the (team, user, day) or (team, day) index. Meant for a span of days: a person's all-time totals
+ * come from allTimeCellTotals.
+ */
+export async function cellTotals(db: Db, scope: ActionScope): Promise<CellTotals[]> {
+  let inScope = db.selectFrom('actions').where('team_id', '=', scope.teamId);
+  if (scope.userId !== undefined) inScope = inScope.where('user_id', '=', scope.userId);
+  if (scope.from !== undefined) inScope = inScope.where('occurred_on', '>=', scope.from);
+  if (scope.to !== undefined) inScope = inScope.where('occurred_on', '<=', scope.to);
+
+  const actionCounts = await inScope
+    .select(['goal', 'channel', (eb) => eb.fn.countAll<number>().as('actions')])
+    .groupBy(['goal', 'channel'])
+    .execute();
+  const unitSums = await inScope
+    .innerJoin(sql<{ key: string; value: string }>`jsonb_each_text(actions.counts)`.as('kv'), (join) => join.onTrue())
+    .select(['goal', 'channel', 'kv.key as unit', sql<number>`sum((kv.value)::int)::int`.as('amount')])
+    .groupBy(['goal', 'channel', 'kv.key'])
+    .execute();
+
+  const cells = new Map<string, CellTotals>();
+  for (const row of actionCounts) cells.set(`${row.goal}:${row.channel}`, { goal: row.goal, channel: row.channel, actions: Number(row.actions), counts: {} });
+  for (const row of unitSums) {
+    const cell = cells.get(`${row.goal}:${row.channel}`);
+    if (cell) cell.counts[row.unit as UnitId] = row.amount;
+  }
+  return [...cells.values()];
+}
+
+/**
+ * A person's all-time totals per cell: at most six rows of action_totals, which a trigger keeps in
+ * step with every insert and delete, so a long history costs no more to read than a short one.
+ */
+export async function allTimeCellTotals(db: Db, teamId: string, userId: string): Promise<CellTotals[]> {
+  return db
+    .selectFrom('action_totals')
+    .select(['goal', 'channel', 'actions', 'counts'])
     .where('team_id', '=', teamId)
     .where('user_id', '=', userId)
-    .where('occurred_on', '>=', from)
-    .where('occurred_on', '<=', to);
-
-  const actionCounts = await inPeriod
-    .select(['channel', (eb) => eb.fn.countAll<number>().as('actions')])
-    .groupBy('channel')
+    .where('actions', '>', 0)
     .execute();
-  const unitSums = await inPeriod
-    .innerJoin(sql<{ key: string; value: string }>`jsonb_each_text(actions.counts)`.as('kv'), (join) => join.onTrue())
-    .select(['channel', 'kv.key as unit', sql<number>`sum((kv.value)::int)::int`.as('amount')])
-    .groupBy(['channel', 'kv.key'])
-    .execute();
+}
 
+/** Folds cells into offline and online totals, adding up the goals. */
+export function totalsByChannel(cells: readonly CellTotals[]): PeriodTotals {
   const totals: PeriodTotals = { offline: { actions: 0, counts: {} }, online: { actions: 0, counts: {} } };
-  for (const row of actionCounts) totals[row.channel].actions = Number(row.actions);
-  for (const row of unitSums) totals[row.channel].counts[row.unit as UnitId] = row.amount;
+  for (const cell of cells) {
+    const channel = totals[cell.channel];
+    channel.actions += cell.actions;
+    for (const [unit, amount] of Object.entries(cell.counts) as [UnitId, number][]) {
+      channel.counts[unit] = (channel.counts[unit] ?? 0) + amount;
+    }
+  }
   return totals;
+}
+
+/** A person's actions between two days inclusive, offline and online side by side. */
+export async function personTotals(db: Db, teamId: string, userId: string, from: IsoDate, to: IsoDate): Promise<PeriodTotals> {
+  return totalsByChannel(await cellTotals(db, { teamId, userId, from, to }));
 }

@@ -5,6 +5,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { Counts } from '../domain/log-entry.js';
 import type { Channel, Goal, TacticId } from '../domain/tactics.js';
+import type { GrantableRole } from '../domain/roles.js';
 
 /** A timestamptz column: the database fills it, queries read a Date. */
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -15,6 +16,9 @@ export interface PeopleTable {
   user_id: string;
   /** IANA zone from the person's Slack profile, e.g. "America/Chicago". */
   time_zone: string;
+  /** Slack's workspace admin and owner flags; null until users.info was read after they were added. */
+  is_admin: boolean | null;
+  is_owner: boolean | null;
   refreshed_at: ColumnType<Date, Date | undefined, Date>;
 }
 
@@ -38,10 +42,79 @@ export interface ActionsTable {
   created_at: CreatedAt;
 }
 
+/** A person's all-time actions and unit sums in one goal × channel cell, kept by a trigger on actions. */
+export interface ActionTotalsTable {
+  team_id: string;
+  user_id: string;
+  goal: Goal;
+  channel: Channel;
+  /** Written only by the trigger (migration 0003). */
+  actions: ColumnType<number, never, never>;
+  counts: ColumnType<Counts, never, never>;
+}
+
+/** Someone who has opened the app's Home tab (migration 0003). */
+export interface HomeTabsTable {
+  team_id: string;
+  user_id: string;
+  first_opened_at: CreatedAt;
+}
+
+/** One row per workspace; every choice is null (or empty) until an admin sets it in /groundwork settings. */
+export interface WorkspaceSettingsTable {
+  team_id: string;
+  digest_channel_id: string | null;
+  /** 0 = Sunday … 6 = Saturday. */
+  digest_day: number | null;
+  /** "HH:MM" in the team's time zone. */
+  digest_time: string | null;
+  /** IANA zone, e.g. "America/Chicago". */
+  time_zone: string | null;
+  staff_usergroup_ids: ColumnType<string[], string[] | undefined, string[]>;
+  leader_usergroup_ids: ColumnType<string[], string[] | undefined, string[]>;
+  /** Emoji name without colons, e.g. "star". */
+  story_emoji: string | null;
+  announcement_channel_id: string | null;
+  updated_by: string | null;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+/** A role an admin gave one person with /groundwork grant. */
+export interface RoleGrantsTable {
+  team_id: string;
+  user_id: string;
+  role: GrantableRole;
+  granted_by: string;
+  granted_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+/** Cached members of the Slack user groups chosen as staff or leaders. */
+export interface UsergroupMembersTable {
+  team_id: string;
+  usergroup_id: string;
+  user_id: string;
+  refreshed_at: CreatedAt;
+}
+
+/** One claimed run of a scheduled job per period, so one instance of many does the work. */
+export interface JobRunsTable {
+  job: string;
+  period: string;
+  claimed_at: CreatedAt;
+  finished_at: Date | null;
+}
+
 export interface DB {
   people: PeopleTable;
   actions: ActionsTable;
+  action_totals: ActionTotalsTable;
+  home_tabs: HomeTabsTable;
+  workspace_settings: WorkspaceSettingsTable;
+  role_grants: RoleGrantsTable;
+  usergroup_members: UsergroupMembersTable;
+  job_runs: JobRunsTable;
 }
 
 export type ActionRow = Selectable<ActionsTable>;
 export type NewAction = Insertable<ActionsTable>;
+export type WorkspaceSettingsRow = Selectable<WorkspaceSettingsTable>;

@@ -21,3 +21,44 @@ export function hasRole(actual: Role, needed: Role): boolean {
 export function higherRole(a: Role, b: Role): Role {
   return hasRole(a, b) ? a : b;
 }
+
+/** The roles an admin can give one person; everyone is a volunteer without a grant. */
+export const GRANTABLE_ROLES = ['leader', 'staff', 'admin'] as const satisfies readonly Role[];
+export type GrantableRole = (typeof GRANTABLE_ROLES)[number];
+
+export function isGrantableRole(value: string): value is GrantableRole {
+  return (GRANTABLE_ROLES as readonly string[]).includes(value);
+}
+
+/** Where a person's role can come from; the highest source wins. */
+export interface RoleSources {
+  /** Slack workspace admin or owner (null when Slack has not been asked yet). */
+  workspaceAdmin: boolean | null;
+  granted: GrantableRole | null;
+  inStaffGroup: boolean;
+  inLeaderGroup: boolean;
+}
+
+export function roleFromSources(sources: RoleSources): Role {
+  if (sources.workspaceAdmin) return 'admin';
+  let role: Role = sources.granted ?? 'volunteer';
+  if (sources.inStaffGroup) role = higherRole(role, 'staff');
+  if (sources.inLeaderGroup) role = higherRole(role, 'leader');
+  return role;
+}
+
+/** "You're a volunteer", "you're staff". */
+export const ROLE_WITH_ARTICLE: Record<Role, string> = {
+  volunteer: 'a volunteer',
+  leader: 'a leader',
+  staff: 'staff',
+  admin: 'an admin',
+};
+
+/** "Members of @organizers are staff", "… are leaders". */
+export const ROLE_PLURAL: Record<Role, string> = {
+  volunteer: 'volunteers',
+  leader: 'leaders',
+  staff: 'staff',
+  admin: 'admins',
+};

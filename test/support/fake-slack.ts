@@ -44,6 +44,10 @@ function defaultHandlers(): Record<string, MethodHandler> {
     'chat.postMessage': (args) => ({ ok: true, channel: args.channel, ts: `1700000000.${String(++tsSeq).padStart(6, '0')}`, message: { text: args.text } }),
     'chat.postEphemeral': () => ({ ok: true, message_ts: `1700000000.${String(++tsSeq).padStart(6, '0')}` }),
     'chat.update': (args) => ({ ok: true, channel: args.channel, ts: args.ts }),
+    // A workspace with no user groups, and channels the app was invited to.
+    'usergroups.list': () => ({ ok: true, usergroups: [] }),
+    'usergroups.users.list': () => ({ ok: true, users: [] }),
+    'conversations.info': (args) => ({ ok: true, channel: { id: args.channel, name: String(args.channel).toLowerCase(), is_channel: true, is_archived: false, is_member: true } }),
   };
 }
 

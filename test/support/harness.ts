@@ -5,6 +5,7 @@
 import { LogLevel, type Logger } from '@slack/bolt';
 import { loadConfig } from '../../src/config.js';
 import { startSlackApp, type RunningSlackApp } from '../../src/slack/app.js';
+import { InFlightWork } from '../../src/slack/in-flight.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
 import { SIGNING_SECRET, commandBody, interactionBody, signatureHeaders, type CommandOptions } from './slack-request.js';
 import { openTestDatabase, type TestDatabase } from './test-database.js';
@@ -26,6 +27,8 @@ export interface TestApp {
   post(body: string, headers?: Record<string, string>): Promise<SlackResponse>;
   command(command: string, text: string, options?: CommandOptions): Promise<SlackResponse>;
   interact(payload: Record<string, unknown>): Promise<SlackResponse>;
+  /** Resolves once listener work still running after its ack (a DM, a home refresh) has finished. */
+  settle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -61,6 +64,10 @@ export async function startTestApp(options: { env?: Record<string, string>; db?:
     clientOptions: { retryConfig: { retries: 0 } },
   });
   const baseUrl = `http://127.0.0.1:${running.port}`;
+  // Work a listener does after its ack must not land in the next test's calls or rows.
+  const listenerWork = new InFlightWork();
+  running.app.use(listenerWork.middleware);
+  const settle = () => listenerWork.drain(10_000);
 
   const post = async (body: string, headers: Record<string, string> = signatureHeaders(body)): Promise<SlackResponse> => {
     const response = await fetch(`${baseUrl}/slack/events`, { method: 'POST', headers, body });
@@ -76,13 +83,21 @@ export async function startTestApp(options: { env?: Record<string, string>; db?:
 
   return {
     slack,
-    db,
+    // reset() first lets the previous test's post-ack work finish, then empties the tables.
+    db: {
+      ...db,
+      async reset() {
+        await settle();
+        await db.reset();
+      },
+    },
     running,
     baseUrl,
     logs,
     post,
     command: (command, text, commandOptions) => post(commandBody(command, text, { responseUrl: slack.responseUrl(), ...commandOptions })),
     interact: (payload) => post(interactionBody(payload)),
+    settle,
     async stop() {
       await running.stop();
       if (!options.db) await db.close();

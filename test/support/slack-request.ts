@@ -54,3 +54,34 @@ export function interactionBody(payload: Record<string, unknown>): string {
 export function userOf(userId: string, teamId = FAKE_TEAM_ID) {
   return { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: teamId };
 }
+
+let eventSeq = 0;
+
+/** The JSON body of an Events API delivery (`event_callback`) wrapping one event. */
+export function eventBody(event: Record<string, unknown> & { type: string }, options: { teamId?: string; eventId?: string } = {}): string {
+  return JSON.stringify({
+    token: 'deprecated-verification-token',
+    team_id: options.teamId ?? FAKE_TEAM_ID,
+    api_app_id: 'A0GROUND',
+    event,
+    type: 'event_callback',
+    event_id: options.eventId ?? `Ev${Date.now()}${++eventSeq}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: options.teamId ?? FAKE_TEAM_ID, user_id: 'U0BOT', is_bot: true, is_enterprise_install: false }],
+    is_ext_shared_channel: false,
+  });
+}
+
+/** Signature headers for a JSON body: the Events API posts application/json, not a form. */
+export function eventHeaders(body: string, options: { timestamp?: number; retryNum?: number } = {}): Record<string, string> {
+  return {
+    ...signatureHeaders(body, options),
+    'content-type': 'application/json',
+    ...(options.retryNum !== undefined ? { 'x-slack-retry-num': String(options.retryNum), 'x-slack-retry-reason': 'http_timeout' } : {}),
+  };
+}
+
+/** An `app_home_opened` event for the Home tab (or the Messages tab). */
+export function appHomeOpenedEvent(userId: string, tab: 'home' | 'messages' = 'home') {
+  return { type: 'app_home_opened', user: userId, channel: 'D0HOME', tab, event_ts: `${Math.floor(Date.now() / 1000)}.000100` };
+}

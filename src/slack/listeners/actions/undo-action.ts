@@ -7,10 +7,11 @@ import { deleteOwnAction, findAction } from '../../../db/actions.js';
 import type { ListenerDeps } from '../../deps.js';
 import { teamIdOf } from '../../payload.js';
 import { failureMessage } from '../../failure.js';
+import { refreshHome } from '../../publish-home.js';
 import { problemReply, undoneReply } from '../../views/log-reply.js';
 
 export function undoAction({ database, logger }: ListenerDeps) {
-  return async ({ ack, body, action, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
+  return async ({ ack, body, action, respond, client }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const teamId = teamIdOf(body);
     const actionId = Number(action.value);
@@ -22,6 +23,7 @@ export function undoAction({ database, logger }: ListenerDeps) {
       const removed = await deleteOwnAction(database.db, teamId, body.user.id, actionId);
       if (removed) {
         await respond({ response_type: 'ephemeral', replace_original: true, ...undoneReply(removed) });
+        await refreshHome({ client, db: database.db, logger, teamId, userId: body.user.id });
         return;
       }
       const stillThere = await findAction(database.db, teamId, actionId);

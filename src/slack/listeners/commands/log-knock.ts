@@ -10,6 +10,7 @@ import { exampleFor, parseLogText } from '../../../domain/parse-log-text.js';
 import type { ListenerDeps } from '../../deps.js';
 import { failureMessage } from '../../failure.js';
 import { COMMANDS } from '../../ids.js';
+import { refreshHome } from '../../publish-home.js';
 import { recordAndSummarize } from '../../record-log.js';
 import { timeZoneOf } from '../../time-zone.js';
 import { problemReply } from '../../views/log-reply.js';
@@ -46,6 +47,7 @@ export function logKnockCommand({ database, logger }: ListenerDeps) {
         timeZone,
       );
       await ack({ response_type: 'ephemeral', ...reply });
+      await refreshHome({ client, db: database.db, logger, teamId: command.team_id, userId: command.user_id, timeZone });
     } catch (error) {
       logger.error(`${COMMANDS.logKnock} failed: ${String(error)}`);
       await ack({ response_type: 'ephemeral', ...problemReply(failureMessage(error)) });

@@ -10,6 +10,7 @@ import type { ListenerDeps } from '../../deps.js';
 import { teamIdOf } from '../../payload.js';
 import { failureMessage } from '../../failure.js';
 import { LOG_BLOCKS } from '../../ids.js';
+import { refreshHome } from '../../publish-home.js';
 import { recordAndSummarize } from '../../record-log.js';
 import { sendPrivately } from '../../send-privately.js';
 import { timeZoneOf } from '../../time-zone.js';
@@ -47,5 +48,6 @@ export function logActionSubmitted({ database, logger }: ListenerDeps) {
     }
     await ack();
     await sendPrivately({ client, logger, userId, responseUrl: metadata?.responseUrl, message: reply });
+    await refreshHome({ client, db: database.db, logger, teamId, userId });
   };
 }

@@ -1,0 +1,120 @@
+import { WebClient } from '@slack/web-api';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { everyMinutes, runJob, startScheduler, type Job, type JobDeps } from '../../src/jobs/scheduler.js';
+import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
+import { capturingLogger } from '../support/harness.js';
+import { openTestDatabase, type TestDatabase } from '../support/test-database.js';
+
+let testDb: TestDatabase;
+let slack: FakeSlack;
+let deps: JobDeps;
+const logs: string[] = [];
+
+beforeAll(async () => {
+  [testDb, slack] = await Promise.all([openTestDatabase(), startFakeSlack()]);
+  deps = { db: testDb.database.db, client: new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } }), logger: capturingLogger(logs) };
+});
+afterAll(async () => {
+  await testDb?.close();
+  await slack?.close();
+});
+beforeEach(async () => {
+  await testDb.reset();
+  logs.length = 0;
+});
+
+const claims = () => testDb.database.db.selectFrom('job_runs').select(['job', 'period', 'finished_at']).orderBy('period').execute();
+
+function countingJob(overrides: Partial<Job> = {}): Job & { runs: string[] } {
+  const runs: string[] = [];
+  return {
+    name: 'test-job',
+    cron: '0 0 1 1 *',
+    periodOf: everyMinutes(5),
+    runOnStart: false,
+    async run({ period }) {
+      runs.push(period);
+    },
+    ...overrides,
+    runs,
+  };
+}
+
+describe('everyMinutes', () => {
+  it('names each period by its start, in UTC', () => {
+    const period = everyMinutes(5);
+    expect(period(new Date('2026-11-29T07:24:59.999Z'))).toBe('2026-11-29T07:20Z');
+    expect(period(new Date('2026-11-29T07:25:00.000Z'))).toBe('2026-11-29T07:25Z');
+  });
+});
+
+describe('runJob', () => {
+  it('runs a period once, however many instances fire for it', async () => {
+    const job = countingJob();
+    const now = new Date('2026-11-29T07:26:00Z');
+    const outcomes = await Promise.all([runJob(job, deps, now), runJob(job, deps, now), runJob(job, deps, new Date('2026-11-29T07:29:59Z'))]);
+    expect(outcomes.sort()).toEqual(['claimed elsewhere', 'claimed elsewhere', 'ran']);
+    expect(job.runs).toEqual(['2026-11-29T07:25Z']);
+    expect(await runJob(job, deps, new Date('2026-11-29T07:30:00Z'))).toBe('ran');
+    expect((await claims()).map((c) => [c.period, c.finished_at !== null])).toEqual([
+      ['2026-11-29T07:25Z', true],
+      ['2026-11-29T07:30Z', true],
+    ]);
+  });
+
+  it('gives a failed run its claim back, so the next tick may try again', async () => {
+    let attempts = 0;
+    const job = countingJob({
+      async run() {
+        attempts += 1;
+        if (attempts === 1) throw new Error('Slack was down');
+      },
+    });
+    const now = new Date('2026-11-29T07:26:00Z');
+    expect(await runJob(job, deps, now)).toBe('failed');
+    expect(logs.some((line) => line.includes('Job test-job failed for 2026-11-29T07:25Z: Error: Slack was down'))).toBe(true);
+    expect(await claims()).toEqual([]);
+    expect(await runJob(job, deps, now)).toBe('ran');
+    expect(attempts).toBe(2);
+  });
+
+  it('forgets finished runs older than 30 days', async () => {
+    await testDb.database.db
+      .insertInto('job_runs')
+      .values([
+        { job: 'test-job', period: 'old', claimed_at: new Date(Date.now() - 40 * 86_400_000), finished_at: new Date(Date.now() - 40 * 86_400_000) },
+        { job: 'other-job', period: 'old', claimed_at: new Date(Date.now() - 40 * 86_400_000), finished_at: new Date(Date.now() - 40 * 86_400_000) },
+      ])
+      .execute();
+    await runJob(countingJob(), deps, new Date('2026-11-29T07:26:00Z'));
+    expect((await testDb.database.db.selectFrom('job_runs').select(['job', 'period']).orderBy('job').execute())).toEqual([
+      { job: 'other-job', period: 'old' },
+      { job: 'test-job', period: '2026-11-29T07:25Z' },
+    ]);
+  });
+});
+
+describe('startScheduler', () => {
+  it('runs a job at start when asked, ticks on its cron, and waits for a run in progress when stopped', async () => {
+    let finished = 0;
+    const job = countingJob({
+      cron: '* * * * * *',
+      // One period per second here, so each tick is a new period.
+      periodOf: (now) => now.toISOString().slice(0, 19),
+      runOnStart: true,
+      async run() {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        finished += 1;
+      },
+    });
+    const scheduler = startScheduler([job], deps);
+    const deadline = Date.now() + 5000;
+    while (finished < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    await scheduler.stop();
+    const stoppedAt = finished;
+    expect(stoppedAt).toBeGreaterThanOrEqual(2);
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect(finished).toBe(stoppedAt);
+    expect((await claims()).every((c) => c.finished_at !== null)).toBe(true);
+  });
+});
