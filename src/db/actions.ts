@@ -1,7 +1,7 @@
 /**
  * Queries for logged actions: record one exactly once, undo one, and total them per goal × channel.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import type { LogDraft } from '../domain/log-entry.js';
 import type { Channel, Goal, UnitId } from '../domain/tactics.js';
 import { TACTICS } from '../domain/tactics.js';
@@ -22,10 +22,16 @@ export interface RecordedAction {
   action: ActionRow;
   /** False when this key was already recorded, so nothing new was written. */
   created: boolean;
+  /** Whether the person has a Home tab to refresh, read in the same round trip as the write. */
+  homeOpened: boolean;
 }
 
 export async function recordAction(db: Db, draft: LogDraft, origin: ActionOrigin): Promise<RecordedAction> {
   const tactic = TACTICS[draft.tacticId];
+  const homeOpened = (eb: ExpressionBuilder<DB, 'actions'>) =>
+    eb
+      .exists(eb.selectFrom('home_tabs').select('home_tabs.user_id').whereRef('home_tabs.team_id', '=', 'actions.team_id').whereRef('home_tabs.user_id', '=', 'actions.user_id'))
+      .as('home_opened');
   const inserted = await db
     .insertInto('actions')
     .values({
@@ -45,15 +51,20 @@ export async function recordAction(db: Db, draft: LogDraft, origin: ActionOrigin
     })
     .onConflict((oc) => oc.columns(['team_id', 'idempotency_key']).doNothing())
     .returningAll()
+    .returning(homeOpened)
     .executeTakeFirst();
-  if (inserted) return { action: inserted, created: true };
-  const existing = await db
+  if (inserted) {
+    const { home_opened, ...action } = inserted;
+    return { action, created: true, homeOpened: Boolean(home_opened) };
+  }
+  const { home_opened, ...existing } = await db
     .selectFrom('actions')
     .selectAll()
+    .select(homeOpened)
     .where('team_id', '=', origin.teamId)
     .where('idempotency_key', '=', origin.idempotencyKey)
     .executeTakeFirstOrThrow();
-  return { action: existing, created: false };
+  return { action: existing, created: false, homeOpened: Boolean(home_opened) };
 }
 
 /** Removes a report, but only for the person who made it. Undefined when there is nothing (left) to undo. */
@@ -103,21 +114,31 @@ export async function cellTotals(db: Db, scope: ActionScope): Promise<CellTotals
   if (scope.from !== undefined) inScope = inScope.where('occurred_on', '>=', scope.from);
   if (scope.to !== undefined) inScope = inScope.where('occurred_on', '<=', scope.to);
 
-  const actionCounts = await inScope
-    .select(['goal', 'channel', (eb) => eb.fn.countAll<number>().as('actions')])
-    .groupBy(['goal', 'channel'])
-    .execute();
-  const unitSums = await inScope
-    .innerJoin(sql<{ key: string; value: string }>`jsonb_each_text(actions.counts)`.as('kv'), (join) => join.onTrue())
-    .select(['goal', 'channel', 'kv.key as unit', sql<number>`sum((kv.value)::int)::int`.as('amount')])
-    .groupBy(['goal', 'channel', 'kv.key'])
+  // One round trip: the cell rows (grouping(kv.key) = 1) count actions, the others sum one unit each.
+  const rows = await inScope
+    .leftJoin(sql<{ key: string; value: string }>`jsonb_each_text(actions.counts)`.as('kv'), (join) => join.onTrue())
+    .select([
+      'goal',
+      'channel',
+      sql<string | null>`kv.key`.as('unit'),
+      sql<number>`grouping(kv.key)`.as('whole_cell'),
+      sql<number>`count(distinct actions.id)::int`.as('actions'),
+      sql<number | null>`sum((kv.value)::int)::int`.as('amount'),
+    ])
+    .groupBy(sql`grouping sets ((goal, channel), (goal, channel, kv.key))`)
     .execute();
 
   const cells = new Map<string, CellTotals>();
-  for (const row of actionCounts) cells.set(`${row.goal}:${row.channel}`, { goal: row.goal, channel: row.channel, actions: Number(row.actions), counts: {} });
-  for (const row of unitSums) {
-    const cell = cells.get(`${row.goal}:${row.channel}`);
-    if (cell) cell.counts[row.unit as UnitId] = row.amount;
+  const cellOf = (goal: Goal, channel: Channel) => {
+    const key = `${goal}:${channel}`;
+    let cell = cells.get(key);
+    if (!cell) cells.set(key, (cell = { goal, channel, actions: 0, counts: {} }));
+    return cell;
+  };
+  for (const row of rows) {
+    const cell = cellOf(row.goal, row.channel);
+    if (row.whole_cell === 1) cell.actions = row.actions;
+    else if (row.unit !== null && row.amount !== null) cell.counts[row.unit as UnitId] = row.amount;
   }
   return [...cells.values()];
 }

@@ -54,6 +54,9 @@ export async function startSlackApp(config: Config, database: Database, options:
   const app = new App({
     token: config.SLACK_BOT_TOKEN,
     receiver,
+    // Bolt's conversation store keeps per-channel state in memory; nothing here uses it, and
+    // state in one instance's memory would be wrong behind a load balancer anyway.
+    convoStore: false,
     clientOptions,
     logLevel,
     ...(options.logger ? { logger: options.logger } : {}),

@@ -32,7 +32,11 @@ export async function publishHome(options: PublishHomeOptions): Promise<void> {
   await client.views.publish({ user_id: userId, view });
 }
 
-export type RefreshHomeOptions = PublishHomeOptions & { logger: Logger };
+export type RefreshHomeOptions = PublishHomeOptions & {
+  logger: Logger;
+  /** Known already when the caller's own query read it (the log paths do); otherwise looked up. */
+  homeOpened?: boolean;
+};
 
 /** Refreshes in flight in this process, by team and person, with the request that arrived meanwhile. */
 const refreshing = new Map<string, { next: RefreshHomeOptions | undefined; done: Promise<void> }>();
@@ -59,9 +63,9 @@ export function refreshHome(options: RefreshHomeOptions): Promise<void> {
     try {
       for (let current: RefreshHomeOptions | undefined = options; current; current = entry.next) {
         entry.next = undefined;
-        const { logger, ...publish } = current;
+        const { logger, homeOpened, ...publish } = current;
         try {
-          if (await hasOpenedHome(publish.db, publish.teamId, publish.userId)) await publishHome(publish);
+          if (homeOpened ?? (await hasOpenedHome(publish.db, publish.teamId, publish.userId))) await publishHome(publish);
         } catch (error) {
           logger.warn(`Could not refresh the home tab of ${current.userId}: ${String(error)}`);
         }

@@ -8,9 +8,15 @@ import { addDays, todayIn, weekStart } from '../domain/dates.js';
 import type { LogDraft } from '../domain/log-entry.js';
 import { loggedReply, type SlackMessage } from './views/log-reply.js';
 
-export async function recordAndSummarize(db: Kysely<DB>, draft: LogDraft, origin: ActionOrigin, timeZone: string): Promise<SlackMessage> {
-  const { action, created } = await recordAction(db, draft, origin);
+export interface SummarizedLog {
+  reply: SlackMessage;
+  /** Whether the person has a Home tab that now needs refreshing. */
+  homeOpened: boolean;
+}
+
+export async function recordAndSummarize(db: Kysely<DB>, draft: LogDraft, origin: ActionOrigin, timeZone: string): Promise<SummarizedLog> {
+  const { action, created, homeOpened } = await recordAction(db, draft, origin);
   const monday = weekStart(todayIn(timeZone));
   const week = await personTotals(db, origin.teamId, origin.userId, monday, addDays(monday, 6));
-  return loggedReply({ action, alreadyRecorded: !created, week, weekStart: monday });
+  return { reply: loggedReply({ action, alreadyRecorded: !created, week, weekStart: monday }), homeOpened };
 }

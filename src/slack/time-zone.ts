@@ -13,11 +13,24 @@ import type { DB } from '../db/schema.js';
 export const PERSON_REFRESH_AFTER_MS = 24 * 60 * 60 * 1000;
 const FALLBACK_TIME_ZONE = 'UTC';
 
+/**
+ * Zones this process read lately. A zone changes only when someone moves, so a few minutes of
+ * staleness is harmless, and it spares the hot path of every command a database round trip.
+ */
+const recentZones = new Map<string, { timeZone: string; until: number }>();
+const RECENT_ZONE_MS = 10 * 60 * 1000;
+const RECENT_ZONE_LIMIT = 50_000;
+
 export async function timeZoneOf(client: WebClient, db: Kysely<DB>, teamId: string, userId: string): Promise<string> {
+  const key = `${teamId}:${userId}`;
+  const recent = recentZones.get(key);
+  if (recent && recent.until > Date.now()) return recent.timeZone;
   const cached = await findTimeZone(db, teamId, userId);
-  if (cached && Date.now() - cached.refreshedAt.getTime() < PERSON_REFRESH_AFTER_MS) return cached.timeZone;
-  const fromSlack = await refreshPerson(client, db, teamId, userId);
-  return fromSlack?.timeZone ?? cached?.timeZone ?? FALLBACK_TIME_ZONE;
+  const fresh = cached && Date.now() - cached.refreshedAt.getTime() < PERSON_REFRESH_AFTER_MS;
+  const timeZone = fresh ? cached.timeZone : ((await refreshPerson(client, db, teamId, userId))?.timeZone ?? cached?.timeZone ?? FALLBACK_TIME_ZONE);
+  if (recentZones.size >= RECENT_ZONE_LIMIT) recentZones.clear();
+  recentZones.set(key, { timeZone, until: Date.now() + RECENT_ZONE_MS });
+  return timeZone;
 }
 
 /** Asks users.info about a person and caches the answer; undefined when Slack did not answer. */

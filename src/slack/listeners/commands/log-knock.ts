@@ -40,14 +40,14 @@ export function logKnockCommand({ database, logger }: ListenerDeps) {
         await ack({ response_type: 'ephemeral', ...problemReply(`:thinking_face: ${list}\nNothing was recorded.`, example) });
         return;
       }
-      const reply = await recordAndSummarize(
+      const { reply, homeOpened } = await recordAndSummarize(
         database.db,
         parsed.draft,
         { teamId: command.team_id, userId: command.user_id, source: 'command', idempotencyKey: `command:${command.trigger_id}` },
         timeZone,
       );
       await ack({ response_type: 'ephemeral', ...reply });
-      await refreshHome({ client, db: database.db, logger, teamId: command.team_id, userId: command.user_id, timeZone });
+      await refreshHome({ client, db: database.db, logger, teamId: command.team_id, userId: command.user_id, timeZone, homeOpened });
     } catch (error) {
       logger.error(`${COMMANDS.logKnock} failed: ${String(error)}`);
       await ack({ response_type: 'ephemeral', ...problemReply(failureMessage(error)) });

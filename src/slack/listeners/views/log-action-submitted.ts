@@ -26,7 +26,7 @@ export function logActionSubmitted({ database, logger }: ListenerDeps) {
       await ack({ response_action: 'errors', errors: read.errors });
       return;
     }
-    let reply;
+    let logged;
     try {
       const timeZone = await timeZoneOf(client, database.db, teamId, userId);
       const problems = checkLogDraft(read.draft, todayIn(timeZone));
@@ -34,7 +34,7 @@ export function logActionSubmitted({ database, logger }: ListenerDeps) {
         await ack({ response_action: 'errors', errors: errorsByBlock(problems, read.draft.tacticId) });
         return;
       }
-      reply = await recordAndSummarize(
+      logged = await recordAndSummarize(
         database.db,
         read.draft,
         { teamId, userId, source: 'modal', idempotencyKey: `view:${view.id}` },
@@ -47,7 +47,7 @@ export function logActionSubmitted({ database, logger }: ListenerDeps) {
       return;
     }
     await ack();
-    await sendPrivately({ client, logger, userId, responseUrl: metadata?.responseUrl, message: reply });
-    await refreshHome({ client, db: database.db, logger, teamId, userId });
+    await sendPrivately({ client, logger, userId, responseUrl: metadata?.responseUrl, message: logged.reply });
+    await refreshHome({ client, db: database.db, logger, teamId, userId, homeOpened: logged.homeOpened });
   };
 }
