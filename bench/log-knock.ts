@@ -2,19 +2,25 @@
  * `/log-knock 40 doors 12 talked 5 signed` through the real Groundwork app (signature check →
  * parse → cached time zone → insert → weekly totals → ephemeral reply in the ack, plus whatever
  * the listener does after acking), compared with a bare Bolt app whose /log-knock listener only
- * acks. Both apps run on this process's main thread and receive the same kind of signed requests
- * from a load generator in a worker thread; the fake Slack Web API runs in another worker; the
- * database is a fresh PostgreSQL one.
+ * acks, and with a floor: the same Bolt app whose listener does the least any app that records the
+ * report before answering must do, one INSERT of the same row and then the ack. All three apps run
+ * on this process's main thread and receive the same kind of signed requests from a load generator
+ * in a worker thread; the fake Slack Web API runs in another worker; the database is a fresh
+ * PostgreSQL one.
  *
- * Targets: Groundwork keeps ≥ 0.7× the bare app's throughput and ≤ 3× its p99 latency.
+ * Targets: Groundwork keeps ≥ 0.7× the bare app's throughput and ≤ 3× its p99 latency. The floor
+ * has no target of its own; it shows what one committed write costs on the machine at hand.
  */
 import type { Server } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, type Middleware, type SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { sql } from 'kysely';
+import pg from 'pg';
 import { loadConfig } from '../src/config.js';
+import { todayIn } from '../src/domain/dates.js';
 import { startSlackApp } from '../src/slack/app.js';
 import { SIGNING_SECRET } from '../test/support/slack-request.js';
-import { createBenchDatabase } from './database.js';
+import { createBenchDatabase, type BenchDatabase } from './database.js';
 import { mb, median, percentile, quietLogger, sampleRss, startLoadGenerator, TsWorker, type LoadGenerator, type LoadSpec } from './load.js';
 import { installQueryCounter } from './query-counter.js';
 
@@ -27,9 +33,25 @@ const WARMUP_REQUESTS = 200;
 // Each measured phase stops at whichever comes first, so a slow app keeps the run bounded in time.
 const PHASE_MAX_REQUESTS = 3000;
 const PHASE_MAX_MS = 5000;
-// Rounds alternate which target goes first (A B, B A, A B) so drift on a noisy 2-core machine
-// (CPU boost, autovacuum, other processes) does not land on one target only; medians are compared.
+// Rounds rotate the order of the targets (A B C, B C A, C A B), so each goes first, second and last
+// once and drift on a noisy 2-core machine (CPU boost, autovacuum, other processes) does not land
+// on one target only; medians are compared.
 const ROUNDS = 3;
+
+/** The row Groundwork writes for TEXT, so the floor inserts the same one (its counts as parsed). */
+const FLOOR_ROW = {
+  tacticId: 'door_knocking',
+  goal: 'recruit',
+  channel: 'offline',
+  counts: JSON.stringify({ doors: 40, conversations: 12, signups: 5 }),
+  source: 'command',
+};
+/** What the fake users.info gives everyone, so the floor's rows fall on the same day as Groundwork's. */
+const FLOOR_TIME_ZONE = 'America/Chicago';
+const FLOOR_KEY_PREFIX = 'floor:';
+// place, note and story stay null; story_consent and created_at take their defaults.
+const FLOOR_INSERT = `insert into actions (team_id, user_id, tactic_id, goal, channel, counts, occurred_on, source, idempotency_key)
+  values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`;
 
 const TARGET_THROUGHPUT_RATIO = 0.7;
 const TARGET_P99_RATIO = 3;
@@ -66,8 +88,8 @@ interface PhaseStats {
   slackCallsPerRequest: number;
 }
 
-/** The baseline: Bolt's own HTTP receiver and signature check, and a listener that only acks. */
-async function startBareBolt(slackApiUrl: string) {
+/** A Bolt app with its own HTTP receiver and signature check, and `listener` on /log-knock. */
+async function startBolt(slackApiUrl: string, listener: Middleware<SlackCommandMiddlewareArgs>) {
   const logger = quietLogger();
   const app = new App({
     token: 'xoxb-bench-token',
@@ -77,13 +99,39 @@ async function startBareBolt(slackApiUrl: string) {
     logger,
     logLevel: LogLevel.WARN,
   });
-  app.command(COMMAND, async ({ ack }) => {
-    await ack();
-  });
+  app.command(COMMAND, listener);
   const server = (await app.start(0)) as Server;
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : Number(address);
   return { app, port, logger };
+}
+
+/** The baseline: a listener that only acks. */
+function startBareBolt(slackApiUrl: string) {
+  return startBolt(slackApiUrl, async ({ ack }) => {
+    await ack();
+  });
+}
+
+/**
+ * The floor: built like the bare app, but its listener commits the report's row with one
+ * parameterized INSERT (one round trip, through a plain pg.Pool) before acking.
+ */
+function startFloorBolt(slackApiUrl: string, pool: pg.Pool) {
+  return startBolt(slackApiUrl, async ({ command, ack }) => {
+    await pool.query(FLOOR_INSERT, [
+      command.team_id,
+      command.user_id,
+      FLOOR_ROW.tacticId,
+      FLOOR_ROW.goal,
+      FLOOR_ROW.channel,
+      FLOOR_ROW.counts,
+      todayIn(FLOOR_TIME_ZONE),
+      FLOOR_ROW.source,
+      `${FLOOR_KEY_PREFIX}${command.trigger_id}`,
+    ]);
+    await ack({ response_type: 'ephemeral', text: 'Recorded' });
+  });
 }
 
 async function runPhase(load: LoadGenerator, counters: Counters, target: Target, round: number, maxRequests: number, maxMs: number): Promise<PhaseStats> {
@@ -144,7 +192,7 @@ interface ReportLine {
 
 const COLUMNS: [header: string, width: number, cell: (l: ReportLine) => string][] = [
   ['round', -6, (l) => l.round],
-  ['target', -10, (l) => l.target],
+  ['target', -15, (l) => l.target],
   ['requests', 8, (l) => String(l.requests)],
   ['req/s', 6, (l) => l.reqPerSec.toFixed(0)],
   ['p50 ms', 7, (l) => l.p50.toFixed(1)],
@@ -182,6 +230,34 @@ function medianLine(target: string, phases: PhaseStats[]): ReportLine {
   };
 }
 
+/** Rows in actions by the app that wrote them, told apart by their idempotency keys. */
+async function countRows(database: BenchDatabase['database']) {
+  const written = sql`tactic_id, goal, channel, counts, occurred_on, place, note, story, story_consent, source`;
+  const { rows } = await sql<{ groundwork: number; floor: number; other: number; floorUnlikeGroundwork: number }>`
+    select
+      count(*) filter (where idempotency_key like 'command:%') as groundwork,
+      count(*) filter (where idempotency_key like ${`${FLOOR_KEY_PREFIX}%`}) as floor,
+      count(*) filter (where idempotency_key not like 'command:%' and idempotency_key not like ${`${FLOOR_KEY_PREFIX}%`}) as other,
+      (select count(*) from (
+        select ${written} from actions where idempotency_key like ${`${FLOOR_KEY_PREFIX}%`}
+        except
+        select ${written} from actions where idempotency_key like 'command:%'
+      ) as unmatched) as "floorUnlikeGroundwork"
+    from actions`.execute(database.db);
+  return rows[0]!;
+}
+
+/** Prints `text` as one indented paragraph, wrapped to the width of the notes above it. */
+function printParagraph(text: string, width = 100) {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last]!.length + 1 + word.length <= width) lines[last] += ` ${word}`;
+    else lines.push(`  ${word}`);
+  }
+  console.log(lines.join('\n'));
+}
+
 /** Runs the benchmark and prints the report. Resolves false when a correctness check failed. */
 export async function run(): Promise<boolean> {
   const cleanups: (() => Promise<unknown>)[] = [];
@@ -214,6 +290,11 @@ export async function run(): Promise<boolean> {
     cleanups.push(() => groundwork.stop());
     const bare = await startBareBolt(ready.apiUrl);
     cleanups.push(() => bare.app.stop());
+    // Groundwork's pool size (10 by default), on the same database.
+    const floorPool = new pg.Pool({ connectionString: bench.url, max: config.DATABASE_POOL_SIZE });
+    cleanups.push(() => floorPool.end());
+    const floor = await startFloorBolt(ready.apiUrl, floorPool);
+    cleanups.push(() => floor.app.stop());
     const load = await startLoadGenerator();
     cleanups.push(() => load.close());
 
@@ -223,30 +304,33 @@ export async function run(): Promise<boolean> {
       url: `http://127.0.0.1:${groundwork.port}/slack/events`,
       expect: { status: 200, json: { response_type: 'ephemeral' }, includes: 'Recorded' },
     };
+    const floorTarget: Target = {
+      name: 'Bolt + 1 INSERT',
+      url: `http://127.0.0.1:${floor.port}/slack/events`,
+      expect: { status: 200, json: { response_type: 'ephemeral' }, includes: 'Recorded' },
+    };
+    const targets = [bareTarget, groundworkTarget, floorTarget];
 
     console.log(`log-knock: "${COMMAND} ${TEXT}" from ${USER_IDS.length} users, ${CONCURRENCY} requests in flight`);
     console.log(`  ${bench.description}`);
     console.log(
-      `  warm-up ${WARMUP_REQUESTS} each, then ${ROUNDS} rounds of up to ${PHASE_MAX_REQUESTS} requests or ${PHASE_MAX_MS / 1000} s per target, order alternating`,
+      `  warm-up ${WARMUP_REQUESTS} each, then ${ROUNDS} rounds of up to ${PHASE_MAX_REQUESTS} requests or ${PHASE_MAX_MS / 1000} s per target, order rotating`,
     );
 
     // Warm-up: JIT, keep-alive sockets, the pg pool, Bolt's auth.test, one users.info per person.
     const phases: PhaseStats[] = [];
-    const warmups = [
-      await runPhase(load, counters, bareTarget, 0, WARMUP_REQUESTS, 30_000),
-      await runPhase(load, counters, groundworkTarget, 0, WARMUP_REQUESTS, 30_000),
-    ];
+    const warmups: PhaseStats[] = [];
+    for (const target of targets) warmups.push(await runPhase(load, counters, target, 0, WARMUP_REQUESTS, 30_000));
     for (let round = 1; round <= ROUNDS; round++) {
-      const order = round % 2 === 1 ? [bareTarget, groundworkTarget] : [groundworkTarget, bareTarget];
+      const first = (round - 1) % targets.length;
+      const order = [...targets.slice(first), ...targets.slice(0, first)];
       for (const target of order) phases.push(await runPhase(load, counters, target, round, PHASE_MAX_REQUESTS, PHASE_MAX_MS));
     }
 
     // Stopping drains listener work still in flight, so every row that will be written is committed.
+    // The floor writes before it acks, so its rows are all committed once its phases have ended.
     await groundwork.stop();
-    const { n: rowsInActions } = await bench.database.db
-      .selectFrom('actions')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
+    const rows = await countRows(bench.database);
     const slackCalls = await callsByMethod();
 
     console.log('');
@@ -254,13 +338,14 @@ export async function run(): Promise<boolean> {
     for (const phase of phases) printLine(([, , cell]) => cell(lineOf(phase)));
     const bareMedian = medianLine(bareTarget.name, phases);
     const groundworkMedian = medianLine(groundworkTarget.name, phases);
-    for (const line of [bareMedian, groundworkMedian]) printLine(([, , cell]) => cell(line));
+    const floorMedian = medianLine(floorTarget.name, phases);
+    for (const line of [bareMedian, groundworkMedian, floorMedian]) printLine(([, , cell]) => cell(line));
     console.log(
       [
-        '  RSS is one figure for the whole process: both apps, the fake Slack API and the load generator',
+        '  RSS is one figure for the whole process: all three apps, the fake Slack API and the load generator',
         '  (each in its own thread). peak RSS = highest sample (every 50 ms) during the phase; ΔRSS = that',
         '  peak minus RSS just before the phase; median rows show the highest peak and the median Δ.',
-        '  loop busy = event-loop utilisation of the main thread, where both apps run; busy ms/req = that',
+        '  loop busy = event-loop utilisation of the main thread, where all three apps run; busy ms/req = that',
         '  busy time per request. SQL/req and Slack API/req count statements and Web API calls per request.',
       ].join('\n'),
     );
@@ -272,20 +357,51 @@ export async function run(): Promise<boolean> {
     console.log(`  throughput Groundwork/bare  ${throughputRatio.toFixed(2)}×  (target ≥ ${TARGET_THROUGHPUT_RATIO}×)  ${verdict(throughputRatio >= TARGET_THROUGHPUT_RATIO)}`);
     console.log(`  p99 latency Groundwork/bare ${p99Ratio.toFixed(2)}×  (target ≤ ${TARGET_P99_RATIO}×)  ${verdict(p99Ratio <= TARGET_P99_RATIO)}`);
 
+    // The floor: no target, only the ratios that place Groundwork and the issue's targets against it.
+    const ratio = (label: string, value: number) => console.log(`  ${label.padEnd(45)} ${value.toFixed(2)}×`);
+    console.log('');
+    ratio('throughput Groundwork / (Bolt + 1 INSERT)', groundworkMedian.reqPerSec / floorMedian.reqPerSec);
+    ratio('p99 latency Groundwork / (Bolt + 1 INSERT)', groundworkMedian.p99 / floorMedian.p99);
+    ratio('throughput (Bolt + 1 INSERT) / bare', floorMedian.reqPerSec / bareMedian.reqPerSec);
+    ratio('p99 latency (Bolt + 1 INSERT) / bare', floorMedian.p99 / bareMedian.p99);
+    printParagraph(
+      `Bolt + 1 INSERT is built like the bare app (same receiver, fake Slack and Bolt defaults), but its ` +
+        `listener first commits the row Groundwork writes for this command, with one parameterized INSERT ` +
+        `through a plain pg.Pool of ${config.DATABASE_POOL_SIZE} on the same database, then acks "Recorded". ` +
+        `The insert fires the same actions_follow_totals trigger (migration 0003, which keeps action_totals) ` +
+        `as Groundwork's does. The floor shows what a single committed write costs here: the main thread was ` +
+        `busy ${floorMedian.busyMsPerRequest.toFixed(2)} ms per request against ${bareMedian.busyMsPerRequest.toFixed(2)} ms ` +
+        `for bare, and ${groundworkMedian.busyMsPerRequest.toFixed(2)} ms for Groundwork with ` +
+        `${groundworkMedian.queriesPerRequest.toFixed(1)} statements per request. An app that answers only after ` +
+        `committing its row with one statement per request does at least the floor's work, so the floor's ratios ` +
+        `to bare are about the best such an app reaches against the targets above on this machine; ` +
+        `Groundwork / (Bolt + 1 INSERT) is the part of the gap that is Groundwork's own.`,
+    );
+
     // Correctness: figures from an app that answered wrongly would be meaningless.
     const all = [...warmups, ...phases];
-    const groundworkSent = all.filter((p) => p.target === groundworkTarget.name).reduce((sum, p) => sum + p.sent, 0);
+    const sentTo = (target: Target) => all.filter((p) => p.target === target.name).reduce((sum, p) => sum + p.sent, 0);
+    const groundworkSent = sentTo(groundworkTarget);
+    const floorSent = sentTo(floorTarget);
     const problems: string[] = [];
     for (const p of all.filter((p) => p.failures > 0)) {
       problems.push(`${p.target} ${p.round === 0 ? 'warm-up' : `round ${p.round}`}: ${p.failures} bad responses, e.g. ${p.failureSamples.join(' | ')}`);
     }
-    if (rowsInActions !== groundworkSent) problems.push(`actions has ${rowsInActions} rows, but ${groundworkSent} Groundwork requests were sent`);
-    const logged = [...groundworkLogger.problems, ...bare.logger.problems];
+    if (rows.groundwork !== groundworkSent) problems.push(`actions has ${rows.groundwork} Groundwork rows, but ${groundworkSent} Groundwork requests were sent`);
+    if (rows.floor !== floorSent) problems.push(`actions has ${rows.floor} floor rows, but ${floorSent} floor requests were sent`);
+    if (rows.other > 0) problems.push(`actions has ${rows.other} rows from neither app`);
+    if (rows.floorUnlikeGroundwork > 0) problems.push(`${rows.floorUnlikeGroundwork} kinds of floor row match no Groundwork row (tactic, goal, channel, counts, day, …)`);
+    const loggers = [groundworkLogger, bare.logger, floor.logger];
+    const logged = loggers.flatMap((logger) => logger.problems);
     if (logged.length > 0) {
-      problems.push(`${groundworkLogger.problemCount() + bare.logger.problemCount()} warnings/errors logged, e.g. ${logged.slice(0, 3).join(' | ')}`);
+      const count = loggers.reduce((sum, logger) => sum + logger.problemCount(), 0);
+      problems.push(`${count} warnings/errors logged, e.g. ${logged.slice(0, 3).join(' | ')}`);
     }
     console.log('');
-    console.log(`  checked: ${groundworkSent} Groundwork requests, each to answer 200, ephemeral, "Recorded"; ${rowsInActions} rows in actions`);
+    console.log(
+      `  checked: ${groundworkSent} Groundwork and ${floorSent} floor requests, each to answer 200, ephemeral, "Recorded"; ` +
+        `${rows.groundwork} + ${rows.floor} rows in actions, the floor's written like Groundwork's`,
+    );
     console.log(`  Slack Web API calls (all phases): ${Object.entries(slackCalls).map(([method, n]) => `${method} ${n}`).join(', ')}`);
     if (problems.length === 0) console.log('  correctness: OK');
     else for (const problem of problems) console.log(`  correctness FAILED: ${problem}`);

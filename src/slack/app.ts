@@ -22,6 +22,8 @@ export interface RunningSlackApp {
   mode: 'http' | 'socket';
   /** The port the HTTP server (events in HTTP mode, /healthz in both) listens on. */
   port: number;
+  /** Resolves once listener work started so far (including work after an ack) has finished. */
+  idle(timeoutMs: number): Promise<void>;
   /** Stops taking requests, lets the work in flight finish, and leaves the database open for the caller to close. */
   stop(): Promise<void>;
 }
@@ -89,6 +91,7 @@ export async function startSlackApp(config: Config, database: Database, options:
     app,
     mode,
     port,
+    idle: (timeoutMs) => inFlight.drain(timeoutMs),
     stop() {
       stopping ??= (async () => {
         if (mode === 'socket') {

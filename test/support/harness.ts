@@ -3,9 +3,9 @@
  * port, against the fake Slack Web API and a test database, and sends it signed requests.
  */
 import { LogLevel, type Logger } from '@slack/bolt';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { startSlackApp, type RunningSlackApp } from '../../src/slack/app.js';
-import { InFlightWork } from '../../src/slack/in-flight.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
 import { SIGNING_SECRET, commandBody, interactionBody, signatureHeaders, type CommandOptions } from './slack-request.js';
 import { openTestDatabase, type TestDatabase } from './test-database.js';
@@ -65,9 +65,7 @@ export async function startTestApp(options: { env?: Record<string, string>; db?:
   });
   const baseUrl = `http://127.0.0.1:${running.port}`;
   // Work a listener does after its ack must not land in the next test's calls or rows.
-  const listenerWork = new InFlightWork();
-  running.app.use(listenerWork.middleware);
-  const settle = () => listenerWork.drain(10_000);
+  const settle = () => running.idle(10_000);
 
   const post = async (body: string, headers: Record<string, string> = signatureHeaders(body)): Promise<SlackResponse> => {
     const response = await fetch(`${baseUrl}/slack/events`, { method: 'POST', headers, body });
@@ -103,5 +101,27 @@ export async function startTestApp(options: { env?: Record<string, string>; db?:
       if (!options.db) await db.close();
       if (!options.slack) await slack.close();
     },
+  };
+}
+
+/**
+ * One app for the whole test file, and a clean slate for every test: the previous test's work
+ * finished, empty tables, a fresh fake Slack. Returns a getter: the app exists once beforeAll ran.
+ */
+export function useTestApp(options: Parameters<typeof startTestApp>[0] = {}): () => TestApp {
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    app = await startTestApp(options);
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+  beforeEach(async () => {
+    await app?.db.reset();
+    app?.slack.reset();
+  });
+  return () => {
+    if (!app) throw new Error('useTestApp: the app is not running (call it at the top of the test file)');
+    return app;
   };
 }

@@ -1,33 +1,22 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../../support/harness.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../support/harness.js';
 import { blockAction } from '../../../support/payloads.js';
 
-let t: TestApp;
+const t = useTestApp();
 
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t?.stop();
-});
-beforeEach(async () => {
-  await t.db.reset();
-  t.slack.reset();
-});
-
-const actionRows = () => t.db.database.db.selectFrom('actions').selectAll().execute();
+const actionRows = () => t().db.database.db.selectFrom('actions').selectAll().execute();
 
 /** Logs a session and returns the value of the Undo button the person sees. */
 async function logAndFindUndo(userId = 'U0VOLUNTEER'): Promise<string> {
-  const reply = await t.command('/log-knock', '30 doors 9 talked', { userId });
+  const reply = await t().command('/log-knock', '30 doors 9 talked', { userId });
   const buttons = reply.json?.blocks.flatMap((b: any) => b.elements ?? []);
   const undo = buttons.find((e: any) => e.action_id === 'undo_action');
   expect(undo?.text.text).toBe('Undo');
   return undo.value as string;
 }
 
-function clickUndo(value: string, userId = 'U0VOLUNTEER', responseUrl = t.slack.responseUrl('undo')) {
-  return t.interact(blockAction({ actionId: 'undo_action', value, userId, responseUrl }));
+function clickUndo(value: string, userId = 'U0VOLUNTEER', responseUrl = t().slack.responseUrl('undo')) {
+  return t().interact(blockAction({ actionId: 'undo_action', value, userId, responseUrl }));
 }
 
 describe('Undo under a confirmation', () => {
@@ -36,7 +25,7 @@ describe('Undo under a confirmation', () => {
     expect(await actionRows()).toHaveLength(1);
     const click = await clickUndo(value);
     expect(click.status).toBe(200);
-    const [answer] = await t.slack.waitFor('response_url');
+    const [answer] = await t().slack.waitFor('response_url');
     expect(answer?.args.replace_original).toBe(true);
     expect(String(answer?.args.text)).toContain('Undone: Door knocking (Recruit · offline)');
     expect(await actionRows()).toHaveLength(0);
@@ -47,7 +36,7 @@ describe('Undo under a confirmation', () => {
     const value = await logAndFindUndo();
     await clickUndo(value);
     await clickUndo(value);
-    const answers = await t.slack.waitFor('response_url', 2);
+    const answers = await t().slack.waitFor('response_url', 2);
     expect(String(answers[1]?.args.text)).toContain('already undone');
     expect(answers[1]?.args.replace_original).toBe(false);
     expect((await actionRows()).map((r) => String(r.id))).toEqual([keep]);
@@ -56,7 +45,7 @@ describe('Undo under a confirmation', () => {
   it('refuses anyone but the author', async () => {
     const value = await logAndFindUndo('U0AUTHOR');
     await clickUndo(value, 'U0SOMEONE');
-    const [answer] = await t.slack.waitFor('response_url');
+    const [answer] = await t().slack.waitFor('response_url');
     expect(String(answer?.args.text)).toContain('Only <@U0AUTHOR>, who logged it, can undo');
     expect(await actionRows()).toHaveLength(1);
   });

@@ -1,28 +1,20 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { savePerson } from '../../../../src/db/people.js';
 import { saveWorkspaceSettings } from '../../../../src/db/settings.js';
 import { EMPTY_SETTINGS } from '../../../../src/domain/settings.js';
-import { startTestApp, type TestApp } from '../../../support/harness.js';
+import { useTestApp } from '../../../support/harness.js';
 import { useWorkspace } from '../../../support/workspace.js';
 
-let t: TestApp;
+const t = useTestApp();
 
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t?.stop();
-});
 beforeEach(async () => {
-  await t.db.reset();
-  t.slack.reset();
-  useWorkspace(t.slack, { admins: ['U0ADMIN'] });
+  useWorkspace(t().slack, { admins: ['U0ADMIN'] });
 });
 
 const TEAM = 'T0GROUND';
-const db = () => t.db.database.db;
+const db = () => t().db.database.db;
 const help = async (userId: string, text = 'help') => {
-  const reply = await t.command('/groundwork', text, { userId });
+  const reply = await t().command('/groundwork', text, { userId });
   expect(reply.status).toBe(200);
   expect(reply.json?.response_type).toBe('ephemeral');
   return { text: String(reply.json?.text), blocks: JSON.stringify(reply.json?.blocks) };
@@ -64,7 +56,7 @@ describe('/groundwork help', () => {
     expect(text).toContain('Example: /groundwork revoke @maria');
     expect(blocks).toContain('Nothing is set up yet: start with `/groundwork settings`');
     // A first-time admin is recognised with one users.info call.
-    expect(t.slack.callsTo('users.info')).toHaveLength(1);
+    expect(t().slack.callsTo('users.info')).toHaveLength(1);
   });
 
   it('stops pointing an admin at setup once settings are saved', async () => {

@@ -1,30 +1,22 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { savePerson } from '../../../../src/db/people.js';
 import { roleOf } from '../../../../src/db/roles.js';
 import { saveWorkspaceSettings } from '../../../../src/db/settings.js';
 import { EMPTY_SETTINGS } from '../../../../src/domain/settings.js';
-import { startTestApp, type TestApp } from '../../../support/harness.js';
+import { useTestApp } from '../../../support/harness.js';
 import { useWorkspace } from '../../../support/workspace.js';
 
-let t: TestApp;
+const t = useTestApp();
 
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t?.stop();
-});
 beforeEach(async () => {
-  await t.db.reset();
-  t.slack.reset();
-  useWorkspace(t.slack, { admins: ['U0ADMIN', 'U0OTHERADMIN'] });
+  useWorkspace(t().slack, { admins: ['U0ADMIN', 'U0OTHERADMIN'] });
   await savePerson(db(), TEAM, 'U0ADMIN', { timeZone: 'America/Chicago', isAdmin: true, isOwner: false });
 });
 
 const TEAM = 'T0GROUND';
-const db = () => t.db.database.db;
+const db = () => t().db.database.db;
 const grants = () => db().selectFrom('role_grants').select(['user_id', 'role', 'granted_by']).orderBy('user_id').execute();
-const asAdmin = (text: string) => t.command('/groundwork', text, { userId: 'U0ADMIN' });
+const asAdmin = (text: string) => t().command('/groundwork', text, { userId: 'U0ADMIN' });
 
 describe('/groundwork grant', () => {
   it('gives a person picked from the autocomplete a role, answers privately, and tells them', async () => {
@@ -35,7 +27,7 @@ describe('/groundwork grant', () => {
     expect(await grants()).toEqual([{ user_id: 'U0MARIA', role: 'staff', granted_by: 'U0ADMIN' }]);
     expect(await roleOf(db(), TEAM, 'U0MARIA')).toBe('staff');
 
-    const [dm] = await t.slack.waitFor('chat.postMessage');
+    const [dm] = await t().slack.waitFor('chat.postMessage');
     expect(dm?.args.channel).toBe('U0MARIA');
     expect(String(dm?.args.text)).toContain('<@U0ADMIN> gave you the *staff* role');
     expect(String(dm?.args.text)).toContain('/groundwork help');
@@ -45,7 +37,7 @@ describe('/groundwork grant', () => {
     await asAdmin('grant <@U0A> Leaders');
     await asAdmin('grant admin <@U0B|bea lopez>');
     // Each hears about it after the ack; wait, so no DM lands in the next test.
-    await t.slack.waitFor('chat.postMessage', 2);
+    await t().slack.waitFor('chat.postMessage', 2);
     expect(await grants()).toEqual([
       { user_id: 'U0A', role: 'leader', granted_by: 'U0ADMIN' },
       { user_id: 'U0B', role: 'admin', granted_by: 'U0ADMIN' },
@@ -54,19 +46,19 @@ describe('/groundwork grant', () => {
 
   it('is fine with granting the same role twice, and says nothing changed', async () => {
     await asAdmin('grant <@U0MARIA|maria> leader');
-    await t.slack.waitFor('chat.postMessage');
+    await t().slack.waitFor('chat.postMessage');
     const again = await asAdmin('grant <@U0MARIA|maria> leader');
     expect(again.json?.text).toContain('<@U0MARIA> already had the *leader* role, so nothing changed');
     expect(await grants()).toHaveLength(1);
     // Told once, not twice.
-    expect(t.slack.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(t().slack.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
   it('replaces an earlier grant with the new role', async () => {
     await asAdmin('grant <@U0MARIA|maria> leader');
     const reply = await asAdmin('grant <@U0MARIA|maria> staff');
     expect(reply.json?.text).toContain('now has the *staff* role (it was leader)');
-    await t.slack.waitFor('chat.postMessage', 2);
+    await t().slack.waitFor('chat.postMessage', 2);
     expect(await grants()).toEqual([{ user_id: 'U0MARIA', role: 'staff', granted_by: 'U0ADMIN' }]);
   });
 
@@ -74,7 +66,7 @@ describe('/groundwork grant', () => {
     await savePerson(db(), TEAM, 'U0OTHERADMIN', { timeZone: 'America/Chicago', isAdmin: true, isOwner: false });
     const reply = await asAdmin('grant <@U0OTHERADMIN|sam> leader');
     expect(reply.json?.text).toContain('They are an admin all the same, as a workspace admin or owner');
-    await t.slack.waitFor('chat.postMessage');
+    await t().slack.waitFor('chat.postMessage');
   });
 
   it.each([
@@ -91,7 +83,7 @@ describe('/groundwork grant', () => {
     expect(reply.json?.text).toContain('Nothing was changed');
     expect(reply.json?.text).toContain('Try: `/groundwork grant @maria staff`');
     expect(await grants()).toEqual([]);
-    expect(t.slack.callsTo('chat.postMessage')).toHaveLength(0);
+    expect(t().slack.callsTo('chat.postMessage')).toHaveLength(0);
   });
 });
 
@@ -103,14 +95,14 @@ describe('/groundwork revoke', () => {
     expect(reply.json?.text).toContain('They are a volunteer now');
     expect(await grants()).toEqual([]);
     expect(await roleOf(db(), TEAM, 'U0MARIA')).toBe('volunteer');
-    const dms = await t.slack.waitFor('chat.postMessage', 2);
+    const dms = await t().slack.waitFor('chat.postMessage', 2);
     expect(String(dms[1]?.args.text)).toContain('<@U0ADMIN> took back the *staff* role');
   });
 
   it('is fine with revoking twice, and says nothing changed', async () => {
     const reply = await asAdmin('revoke <@U0MARIA|maria>');
     expect(reply.json?.text).toContain('<@U0MARIA> had no role given with `/groundwork grant`, so nothing changed');
-    expect(t.slack.callsTo('chat.postMessage')).toHaveLength(0);
+    expect(t().slack.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
   it('says which role the person keeps from a user group', async () => {
@@ -120,14 +112,14 @@ describe('/groundwork revoke', () => {
     const reply = await asAdmin('revoke <@U0MARIA|maria>');
     expect(reply.json?.text).toContain('They are still a leader, through a leader user group');
     expect(await roleOf(db(), TEAM, 'U0MARIA')).toBe('leader');
-    await t.slack.waitFor('chat.postMessage', 2);
+    await t().slack.waitFor('chat.postMessage', 2);
   });
 
   it('lets an admin by grant revoke, and asks for a picked person', async () => {
     await asAdmin('grant <@U0DEPUTY|deputy> admin');
-    const reply = await t.command('/groundwork', 'revoke @maria', { userId: 'U0DEPUTY' });
+    const reply = await t().command('/groundwork', 'revoke @maria', { userId: 'U0DEPUTY' });
     expect(reply.json?.text).toContain("I couldn't tell who @maria is");
     expect(reply.json?.text).toContain('Try: `/groundwork revoke @maria`');
-    await t.slack.waitFor('chat.postMessage');
+    await t().slack.waitFor('chat.postMessage');
   });
 });

@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addDays, todayIn } from '../../../../src/domain/dates.js';
-import { startTestApp, type TestApp } from '../../../support/harness.js';
+import { useTestApp } from '../../../support/harness.js';
 
-let t: TestApp;
+const t = useTestApp();
 
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t?.stop();
-});
-beforeEach(async () => {
-  await t.db.reset();
-  t.slack.reset();
-});
-
-const actionRows = () => t.db.database.db.selectFrom('actions').selectAll().orderBy('id').execute();
+const actionRows = () => t().db.database.db.selectFrom('actions').selectAll().orderBy('id').execute();
 const chicagoToday = () => todayIn('America/Chicago');
 
 describe('/log-knock with text', () => {
   it('records the session and answers privately with what was recorded and the week so far', async () => {
-    const reply = await t.command('/log-knock', '40 doors 12 talked 5 signed at "Elm St"');
+    const reply = await t().command('/log-knock', '40 doors 12 talked 5 signed at "Elm St"');
     expect(reply.status).toBe(200);
     expect(reply.json?.response_type).toBe('ephemeral');
     expect(reply.json?.text).toContain('Recorded');
@@ -46,23 +35,23 @@ describe('/log-knock with text', () => {
       source: 'command',
     });
     // The reply travels in the ack: nothing was posted into the channel.
-    expect(t.slack.callsTo('chat.postMessage')).toHaveLength(0);
+    expect(t().slack.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
   it('resolves "yesterday" in the person\'s own Slack time zone and adds to the weekly totals', async () => {
-    t.slack.on('users.info', (args) => ({ ok: true, user: { id: args.user, tz: 'Pacific/Kiritimati' } }));
-    await t.command('/log-knock', '10 doors', { userId: 'U0KIRI' });
-    const reply = await t.command('/log-knock', 'yesterday knocks 20 convos 4', { userId: 'U0KIRI' });
+    t().slack.on('users.info', (args) => ({ ok: true, user: { id: args.user, tz: 'Pacific/Kiritimati' } }));
+    await t().command('/log-knock', '10 doors', { userId: 'U0KIRI' });
+    const reply = await t().command('/log-knock', 'yesterday knocks 20 convos 4', { userId: 'U0KIRI' });
     expect(reply.json?.text).toContain('20 doors knocked, 4 conversations');
     const rows = await actionRows();
     expect(rows.map((r) => r.occurred_on)).toEqual([todayIn('Pacific/Kiritimati'), addDays(todayIn('Pacific/Kiritimati'), -1)]);
     // Looked up once, then read from the cache.
-    expect(t.slack.callsTo('users.info')).toHaveLength(1);
+    expect(t().slack.callsTo('users.info')).toHaveLength(1);
   });
 
   it('answers a retried request (same trigger) with the first record instead of a second one', async () => {
-    const first = await t.command('/log-knock', '12 doors', { triggerId: 'trigger.same' });
-    const again = await t.command('/log-knock', '12 doors', { triggerId: 'trigger.same' });
+    const first = await t().command('/log-knock', '12 doors', { triggerId: 'trigger.same' });
+    const again = await t().command('/log-knock', '12 doors', { triggerId: 'trigger.same' });
     expect(first.json?.text).toContain('Recorded');
     expect(again.json?.text).toContain('Already recorded');
     expect(await actionRows()).toHaveLength(1);
@@ -79,7 +68,7 @@ describe('/log-knock with text', () => {
     [`10 doors note: ${'x'.repeat(501)}`, 'keep it to 500'],
     ['3 letters', 'letters'],
   ])('refuses %j with a clear reason and a working example, storing nothing', async (text, reason) => {
-    const reply = await t.command('/log-knock', text);
+    const reply = await t().command('/log-knock', text);
     expect(reply.status).toBe(200);
     expect(reply.json?.response_type).toBe('ephemeral');
     expect(reply.json?.text).toContain(reason);
@@ -89,9 +78,9 @@ describe('/log-knock with text', () => {
   });
 
   it('opens the modal set to door knocking when typed with no text', async () => {
-    const reply = await t.command('/log-knock', '', { triggerId: 'trigger.modal' });
+    const reply = await t().command('/log-knock', '', { triggerId: 'trigger.modal' });
     expect(reply.status).toBe(200);
-    const [open] = await t.slack.waitFor('views.open');
+    const [open] = await t().slack.waitFor('views.open');
     expect(open?.args.trigger_id).toBe('trigger.modal');
     const view = JSON.parse(String(open?.args.view));
     expect(view.callback_id).toBe('log_action');

@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { addDays, todayIn, weekStart, type IsoDate } from '../../../../src/domain/dates.js';
 import { TACTICS, type TacticId } from '../../../../src/domain/tactics.js';
-import { startTestApp, type TestApp } from '../../../support/harness.js';
+import { useTestApp } from '../../../support/harness.js';
 import { blockAction, logModalState, viewSubmission } from '../../../support/payloads.js';
 import { seedHistory } from '../../../support/seed-actions.js';
 import { appHomeOpenedEvent, eventBody, eventHeaders } from '../../../support/slack-request.js';
 
-let t: TestApp;
-
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t?.stop();
-});
-beforeEach(async () => {
-  await t.db.reset();
-  t.slack.reset();
-});
+const t = useTestApp();
 
 // The fake users.info puts everyone in Chicago, so "this week" is Chicago's.
 const thisWeek = () => weekStart(todayIn('America/Chicago'));
@@ -26,7 +15,7 @@ const today = () => todayIn('America/Chicago');
 let seq = 0;
 async function logged(userId: string, tacticId: TacticId, day: IsoDate, counts: Record<string, number>, story: string | null = null) {
   const tactic = TACTICS[tacticId];
-  await t.db.database.db
+  await t().db.database.db
     .insertInto('actions')
     .values({
       team_id: 'T0GROUND',
@@ -47,7 +36,7 @@ async function logged(userId: string, tacticId: TacticId, day: IsoDate, counts: 
 }
 
 async function grant(userId: string, role: 'leader' | 'staff' | 'admin') {
-  await t.db.database.db.insertInto('role_grants').values({ team_id: 'T0GROUND', user_id: userId, role, granted_by: 'U0ADMIN' }).execute();
+  await t().db.database.db.insertInto('role_grants').values({ team_id: 'T0GROUND', user_id: userId, role, granted_by: 'U0ADMIN' }).execute();
 }
 
 interface Published {
@@ -57,7 +46,7 @@ interface Published {
 }
 
 function published(index: number): Published {
-  const call = t.slack.callsTo('views.publish')[index];
+  const call = t().slack.callsTo('views.publish')[index];
   if (!call) throw new Error(`no views.publish #${index}`);
   const view = JSON.parse(String(call.args.view));
   return { userId: String(call.args.user_id), view, text: view.blocks.map(textOfBlock).join('\n') };
@@ -65,11 +54,11 @@ function published(index: number): Published {
 
 /** Opens the Home tab the way Slack reports it, and returns what was published. */
 async function openHome(userId: string): Promise<Published> {
-  const before = t.slack.callsTo('views.publish').length;
+  const before = t().slack.callsTo('views.publish').length;
   const body = eventBody(appHomeOpenedEvent(userId));
-  const response = await t.post(body, eventHeaders(body));
+  const response = await t().post(body, eventHeaders(body));
   expect(response.status).toBe(200);
-  await t.slack.waitFor('views.publish', before + 1);
+  await t().slack.waitFor('views.publish', before + 1);
   return published(before);
 }
 
@@ -150,20 +139,20 @@ describe('opening the Home tab', () => {
 
   it('ignores the Messages tab', async () => {
     const messages = eventBody(appHomeOpenedEvent('U0VOLUNTEER', 'messages'));
-    expect((await t.post(messages, eventHeaders(messages))).status).toBe(200);
+    expect((await t().post(messages, eventHeaders(messages))).status).toBe(200);
     const home = await openHome('U0OTHER');
     expect(home.userId).toBe('U0OTHER');
-    expect(t.slack.callsTo('views.publish')).toHaveLength(1);
+    expect(t().slack.callsTo('views.publish')).toHaveLength(1);
   });
 
   it('publishes nothing for an unsigned or tampered event', async () => {
     const body = eventBody(appHomeOpenedEvent('U0VOLUNTEER'));
-    const unsigned = await t.post(body, { 'content-type': 'application/json' });
-    const tampered = await t.post(body.replace('U0VOLUNTEER', 'U0MALLORY'), eventHeaders(body));
+    const unsigned = await t().post(body, { 'content-type': 'application/json' });
+    const tampered = await t().post(body.replace('U0VOLUNTEER', 'U0MALLORY'), eventHeaders(body));
     expect(unsigned.status).toBe(401);
     expect(tampered.status).toBe(401);
     await openHome('U0CHECK');
-    expect(t.slack.callsTo('views.publish').map((c) => c.args.user_id)).toEqual(['U0CHECK']);
+    expect(t().slack.callsTo('views.publish').map((c) => c.args.user_id)).toEqual(['U0CHECK']);
   });
 });
 
@@ -209,54 +198,54 @@ describe('the staff part of the Home tab', () => {
 describe('keeping the Home tab fresh', () => {
   it('republishes the home with the new totals after /log-knock, after the reply', async () => {
     await openHome('U0VOLUNTEER');
-    const reply = await t.command('/log-knock', '40 doors 12 talked');
+    const reply = await t().command('/log-knock', '40 doors 12 talked');
     expect(reply.json?.text).toContain('Recorded');
-    await t.slack.waitFor('views.publish', 2);
+    await t().slack.waitFor('views.publish', 2);
     const after = published(1);
     expect(after.userId).toBe('U0VOLUNTEER');
     expect(after.text).toContain('1 action\n40 doors knocked, 12 conversations');
     expect(after.text).toContain('*1 week in a row* with an action, this week included.');
 
-    await t.command('/log-knock', '10 doors');
-    await t.slack.waitFor('views.publish', 3);
+    await t().command('/log-knock', '10 doors');
+    await t().slack.waitFor('views.publish', 3);
     expect(published(2).text).toContain('2 actions\n50 doors knocked, 12 conversations');
   });
 
   it('still tells the person their action was recorded when publishing the home fails', async () => {
     await openHome('U0VOLUNTEER');
-    t.slack.on('views.publish', () => ({ ok: false, error: 'internal_error' }));
-    const reply = await t.command('/log-knock', '7 doors');
+    t().slack.on('views.publish', () => ({ ok: false, error: 'internal_error' }));
+    const reply = await t().command('/log-knock', '7 doors');
     expect(reply.json?.text).toContain('Recorded');
-    await t.slack.waitFor('views.publish', 2);
-    await expect.poll(() => t.logs.some((line) => line.includes('Could not refresh the home tab of U0VOLUNTEER'))).toBe(true);
-    expect(await t.db.database.db.selectFrom('actions').select('id').execute()).toHaveLength(1);
+    await t().slack.waitFor('views.publish', 2);
+    await expect.poll(() => t().logs.some((line) => line.includes('Could not refresh the home tab of U0VOLUNTEER'))).toBe(true);
+    expect(await t().db.database.db.selectFrom('actions').select('id').execute()).toHaveLength(1);
   });
 
   it('republishes after Undo, with the action gone', async () => {
     await openHome('U0VOLUNTEER');
-    const reply = await t.command('/log-knock', '40 doors');
-    await t.slack.waitFor('views.publish', 2);
+    const reply = await t().command('/log-knock', '40 doors');
+    await t().slack.waitFor('views.publish', 2);
     expect(published(1).text).toContain('40 doors knocked');
     const undo = reply.json?.blocks.flatMap((b: any) => b.elements ?? []).find((e: any) => e.action_id === 'undo_action');
-    await t.interact(blockAction({ actionId: 'undo_action', value: undo.value, responseUrl: t.slack.responseUrl('undo') }));
-    await t.slack.waitFor('views.publish', 3);
+    await t().interact(blockAction({ actionId: 'undo_action', value: undo.value, responseUrl: t().slack.responseUrl('undo') }));
+    await t().slack.waitFor('views.publish', 3);
     expect(published(2).text).toContain('Nothing logged yet.');
   });
 
   it('publishes nothing after a report from someone who never opened the Home tab (opening it publishes a fresh one)', async () => {
-    const reply = await t.command('/log-knock', '12 doors');
+    const reply = await t().command('/log-knock', '12 doors');
     expect(reply.json?.text).toContain('Recorded');
-    await t.settle();
-    expect(t.slack.callsTo('views.publish')).toHaveLength(0);
+    await t().settle();
+    expect(t().slack.callsTo('views.publish')).toHaveLength(0);
     expect((await openHome('U0VOLUNTEER')).text).toContain('12 doors knocked');
   });
 
   it('folds reports that arrive while the home is being published into one more publish', async () => {
     await openHome('U0VOLUNTEER');
-    const replies = await Promise.all(['1 doors', '2 doors', '3 doors', '4 doors', '5 doors'].map((text) => t.command('/log-knock', text)));
+    const replies = await Promise.all(['1 doors', '2 doors', '3 doors', '4 doors', '5 doors'].map((text) => t().command('/log-knock', text)));
     expect(replies.every((r) => String(r.json?.text).includes('Recorded'))).toBe(true);
-    await t.settle();
-    const publishes = t.slack.callsTo('views.publish').length - 1;
+    await t().settle();
+    const publishes = t().slack.callsTo('views.publish').length - 1;
     expect(publishes).toBeGreaterThanOrEqual(1);
     expect(publishes).toBeLessThanOrEqual(5);
     // Whatever was folded, the last home published counts every report.
@@ -267,13 +256,13 @@ describe('keeping the Home tab fresh', () => {
 describe('Home tab buttons', () => {
   it('"Log an action" opens the log modal; the confirmation comes by DM and the home is refreshed', async () => {
     await openHome('U0VOLUNTEER');
-    await t.interact(homeButton('home_log_action'));
-    const [open] = await t.slack.waitFor('views.open');
+    await t().interact(homeButton('home_log_action'));
+    const [open] = await t().slack.waitFor('views.open');
     const modal = JSON.parse(String(open?.args.view));
     expect(modal.callback_id).toBe('log_action');
     expect(modal.blocks.find((b: any) => b.block_id === 'date').element.initial_date).toBe(today());
 
-    const submitted = await t.interact(
+    const submitted = await t().interact(
       viewSubmission({
         callbackId: 'log_action',
         viewId: 'V777',
@@ -282,10 +271,10 @@ describe('Home tab buttons', () => {
       }),
     );
     expect(submitted.status).toBe(200);
-    const [dm] = await t.slack.waitFor('chat.postMessage');
+    const [dm] = await t().slack.waitFor('chat.postMessage');
     expect(dm?.args.channel).toBe('U0VOLUNTEER');
     expect(String(dm?.args.text)).toContain('Letters to the editor (Campaign · online)');
-    await t.slack.waitFor('views.publish', 2);
+    await t().slack.waitFor('views.publish', 2);
     const home = published(1);
     expect(home.text).toContain('2 letters');
     expect(home.text).toContain(':tada: *New this week:* Your first story shared');
@@ -295,18 +284,18 @@ describe('Home tab buttons', () => {
     ['home_find_shift', 'Find a shift', 'coming soon'],
     ['home_upcoming_trainings', 'Upcoming trainings', 'coming soon'],
   ])('%s answers honestly in a small modal', async (actionId, title, words) => {
-    await t.interact(homeButton(actionId));
-    const [open] = await t.slack.waitFor('views.open');
+    await t().interact(homeButton(actionId));
+    const [open] = await t().slack.waitFor('views.open');
     const modal = JSON.parse(String(open?.args.view));
     expect(modal.title.text).toBe(title);
     expect(JSON.stringify(modal.blocks)).toContain(words);
-    expect(t.slack.callsTo('chat.postMessage')).toHaveLength(0);
+    expect(t().slack.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
   it('"Team settings" opens the settings modal for an admin, the confirmation coming by DM', async () => {
     await grant('U0BOSS', 'admin');
-    await t.interact(homeButton('home_settings', 'U0BOSS'));
-    const [update] = await t.slack.waitFor('views.update');
+    await t().interact(homeButton('home_settings', 'U0BOSS'));
+    const [update] = await t().slack.waitFor('views.update');
     const modal = JSON.parse(String(update?.args.view));
     expect(modal.callback_id).toBe('workspace_settings');
     expect(JSON.parse(modal.private_metadata || '{}').responseUrl).toBeUndefined();
@@ -315,21 +304,21 @@ describe('Home tab buttons', () => {
   it('"Team settings" from an old home refuses someone who is not an admin, saying who to ask', async () => {
     await grant('U0STAFF', 'staff');
     await grant('U0BOSS', 'admin');
-    await t.interact(homeButton('home_settings', 'U0STAFF'));
-    const [open] = await t.slack.waitFor('views.open');
+    await t().interact(homeButton('home_settings', 'U0STAFF'));
+    const [open] = await t().slack.waitFor('views.open');
     const text = JSON.stringify(JSON.parse(String(open?.args.view)).blocks);
     expect(text).toContain(':lock:');
     expect(text).toContain('needs the *admin* role');
     expect(text).toContain('<@U0BOSS>');
-    expect(t.slack.callsTo('views.update')).toHaveLength(0);
+    expect(t().slack.callsTo('views.update')).toHaveLength(0);
   });
 });
 
 describe('a long history', () => {
   it('stays within the 100-block limit and Slack text limits, and counts everything', async () => {
     await grant('U0VETERAN', 'staff');
-    await seedHistory(t.db.database.db, { userId: 'U0VETERAN', count: 1200, lastDay: today(), spanDays: 730, storyEvery: 7 });
-    await seedHistory(t.db.database.db, { userId: 'U0PEER', count: 300, lastDay: today(), spanDays: 6 });
+    await seedHistory(t().db.database.db, { userId: 'U0VETERAN', count: 1200, lastDay: today(), spanDays: 730, storyEvery: 7 });
+    await seedHistory(t().db.database.db, { userId: 'U0PEER', count: 300, lastDay: today(), spanDays: 6 });
     const home = await openHome('U0VETERAN');
     expect(home.view.blocks.length).toBeLessThanOrEqual(100);
     for (const block of home.view.blocks) {

@@ -1,34 +1,23 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addDays, todayIn } from '../../../../src/domain/dates.js';
-import { startTestApp, type TestApp } from '../../../support/harness.js';
+import { useTestApp } from '../../../support/harness.js';
 import { blockAction, logModalState, viewSubmission, type LogModalInput } from '../../../support/payloads.js';
 
-let t: TestApp;
+const t = useTestApp();
 
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t?.stop();
-});
-beforeEach(async () => {
-  await t.db.reset();
-  t.slack.reset();
-});
-
-const actionRows = () => t.db.database.db.selectFrom('actions').selectAll().orderBy('id').execute();
+const actionRows = () => t().db.database.db.selectFrom('actions').selectAll().orderBy('id').execute();
 const today = () => todayIn('America/Chicago');
 
 /** Opens the modal the way a person does, and returns its private_metadata. */
 async function openModal(): Promise<{ metadata: string; view: any }> {
-  await t.command('/log-action', '', { triggerId: 'trigger.open' });
-  const [open] = await t.slack.waitFor('views.open');
+  await t().command('/log-action', '', { triggerId: 'trigger.open' });
+  const [open] = await t().slack.waitFor('views.open');
   const view = JSON.parse(String(open?.args.view));
   return { metadata: view.private_metadata as string, view };
 }
 
 function submit(metadata: string, input: LogModalInput, viewId = 'V900', userId?: string) {
-  return t.interact(viewSubmission({ callbackId: 'log_action', viewId, values: logModalState(input), privateMetadata: metadata, ...(userId ? { userId } : {}) }));
+  return t().interact(viewSubmission({ callbackId: 'log_action', viewId, values: logModalState(input), privateMetadata: metadata, ...(userId ? { userId } : {}) }));
 }
 
 describe('/log-action modal', () => {
@@ -45,8 +34,8 @@ describe('/log-action modal', () => {
 
   it('shows the counts of the tactic the person picks', async () => {
     const { metadata } = await openModal();
-    await t.interact(blockAction({ actionId: 'choose_tactic', selectedOption: 'phone_bank', view: { id: 'V1', hash: 'h1', callbackId: 'log_action', privateMetadata: metadata } }));
-    const [update] = await t.slack.waitFor('views.update');
+    await t().interact(blockAction({ actionId: 'choose_tactic', selectedOption: 'phone_bank', view: { id: 'V1', hash: 'h1', callbackId: 'log_action', privateMetadata: metadata } }));
+    const [update] = await t().slack.waitFor('views.update');
     expect(update?.args.view_id).toBe('V1');
     const view = JSON.parse(String(update?.args.view));
     expect(view.blocks.filter((b: any) => b.block_id?.startsWith('count_')).map((b: any) => b.label.text)).toEqual(['Calls', 'Conversations', 'Sign-ups']);
@@ -64,7 +53,7 @@ describe('/log-action modal', () => {
     });
     expect(reply.status).toBe(200);
     expect(reply.text).toBe('');
-    const [confirmation] = await t.slack.waitFor('response_url');
+    const [confirmation] = await t().slack.waitFor('response_url');
     expect(confirmation?.args.response_type).toBe('ephemeral');
     expect(String(confirmation?.args.text)).toContain('Petitions (Recruit · online)');
     expect(String(confirmation?.args.text)).toContain('340 signatures, 12 sign-ups');
@@ -88,7 +77,7 @@ describe('/log-action modal', () => {
     await submit(metadata, { tacticId: 'phone_bank', date: today(), counts: { calls: '50' } }, 'V-double');
     await submit(metadata, { tacticId: 'phone_bank', date: today(), counts: { calls: '50' } }, 'V-double');
     expect(await actionRows()).toHaveLength(1);
-    const confirmations = await t.slack.waitFor('response_url', 2);
+    const confirmations = await t().slack.waitFor('response_url', 2);
     expect(String(confirmations[1]?.args.text)).toContain('Already recorded');
   });
 
@@ -107,6 +96,6 @@ describe('/log-action modal', () => {
     expect(reply.json?.response_action).toBe('errors');
     expect(reply.json?.errors[blockId]).toContain(message);
     expect(await actionRows()).toHaveLength(0);
-    expect(t.slack.callsTo('response_url')).toHaveLength(0);
+    expect(t().slack.callsTo('response_url')).toHaveLength(0);
   });
 });

@@ -1,23 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { roleOf } from '../../../../src/db/roles.js';
 import { saveWorkspaceSettings } from '../../../../src/db/settings.js';
 import { EMPTY_SETTINGS } from '../../../../src/domain/settings.js';
-import { startTestApp, type TestApp } from '../../../support/harness.js';
+import { useTestApp } from '../../../support/harness.js';
 import { viewSubmission } from '../../../support/payloads.js';
 import { settingsState, useWorkspace, type SettingsInput, type WorkspaceFixture } from '../../../support/workspace.js';
 
-let t: TestApp;
+const t = useTestApp();
 
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t?.stop();
-});
 beforeEach(async () => {
-  await t.db.reset();
-  t.slack.reset();
-  useWorkspace(t.slack, WORKSPACE);
+  useWorkspace(t().slack, WORKSPACE);
 });
 
 const TEAM = 'T0GROUND';
@@ -30,13 +22,13 @@ const WORKSPACE: WorkspaceFixture = {
   },
 };
 
-const db = () => t.db.database.db;
+const db = () => t().db.database.db;
 const settingsRows = () => db().selectFrom('workspace_settings').selectAll().execute();
 const memberRows = () => db().selectFrom('usergroup_members').select(['usergroup_id', 'user_id']).orderBy('usergroup_id').orderBy('user_id').execute();
 
 function submit(values: ReturnType<typeof settingsState>, options: { userId?: string; responseUrl?: string | null } = {}) {
-  const responseUrl = options.responseUrl === undefined ? t.slack.responseUrl('settings') : options.responseUrl;
-  return t.interact(
+  const responseUrl = options.responseUrl === undefined ? t().slack.responseUrl('settings') : options.responseUrl;
+  return t().interact(
     viewSubmission({
       callbackId: 'workspace_settings',
       viewId: 'V0SETTINGS',
@@ -49,14 +41,14 @@ function submit(values: ReturnType<typeof settingsState>, options: { userId?: st
 
 describe('saving settings', () => {
   it('opens from /groundwork settings, stores what the admin chose, reads the groups, and tells the admin', async () => {
-    const opened = await t.command('/groundwork', 'settings', { userId: 'U0ADMIN', triggerId: 'trigger.settings' });
+    const opened = await t().command('/groundwork', 'settings', { userId: 'U0ADMIN', triggerId: 'trigger.settings' });
     expect(opened.status).toBe(200);
     expect(opened.text).toBe('');
-    const [update] = await t.slack.waitFor('views.update');
+    const [update] = await t().slack.waitFor('views.update');
     const view = JSON.parse(String(update?.args.view));
     expect(view.callback_id).toBe('workspace_settings');
     const metadata = JSON.parse(view.private_metadata);
-    expect(metadata.responseUrl).toBe(t.slack.responseUrl());
+    expect(metadata.responseUrl).toBe(t().slack.responseUrl());
 
     const saved = await submit(settingsState(), { responseUrl: metadata.responseUrl });
     expect(saved.status).toBe(200);
@@ -78,9 +70,9 @@ describe('saving settings', () => {
       }),
     ]);
     // Both channels were checked with Slack before saving.
-    expect(t.slack.callsTo('conversations.info').map((c) => c.args.channel).sort()).toEqual(['C0ANNOUNCE', 'C0DIGEST']);
+    expect(t().slack.callsTo('conversations.info').map((c) => c.args.channel).sort()).toEqual(['C0ANNOUNCE', 'C0DIGEST']);
 
-    const [told] = await t.slack.waitFor('response_url');
+    const [told] = await t().slack.waitFor('response_url');
     const text = String(told?.args.text);
     expect(told?.args.response_type).toBe('ephemeral');
     expect(text).toContain('Groundwork settings saved');
@@ -106,17 +98,17 @@ describe('saving settings', () => {
     expect(await settingsRows()).toEqual([
       expect.objectContaining({ time_zone: 'America/New_York', story_emoji: 'tada', digest_channel_id: null, announcement_channel_id: null, staff_usergroup_ids: [], leader_usergroup_ids: [] }),
     ]);
-    const [told] = await t.slack.waitFor('response_url');
+    const [told] = await t().slack.waitFor('response_url');
     expect(String(told?.args.text)).toContain('Weekly digest: off (no channel chosen)');
     expect(String(told?.args.text)).toContain('Staff: no user group');
-    expect(t.slack.callsTo('conversations.info')).toHaveLength(0);
+    expect(t().slack.callsTo('conversations.info')).toHaveLength(0);
   });
 
   it('replaces earlier settings, forgetting the members of a group no longer used', async () => {
     await submit(settingsState());
-    await t.slack.waitFor('response_url');
+    await t().slack.waitFor('response_url');
     await submit(settingsState({ staff: ['S0OTHER'], leaders: [], day: '5', time: '17:30' }));
-    await t.slack.waitFor('response_url', 2);
+    await t().slack.waitFor('response_url', 2);
     expect(await settingsRows()).toEqual([expect.objectContaining({ staff_usergroup_ids: ['S0OTHER'], leader_usergroup_ids: [], digest_day: 5, digest_time: '17:30' })]);
     expect(await memberRows()).toEqual([{ usergroup_id: 'S0OTHER', user_id: 'U0FIELD' }]);
     expect(await roleOf(db(), TEAM, 'U0STAFF1')).toBe('volunteer');
@@ -127,12 +119,12 @@ describe('saving settings', () => {
     await saveWorkspaceSettings(db(), TEAM, { ...EMPTY_SETTINGS, staffUsergroupIds: ['S0STAFF'] }, 'U0ADMIN');
     await submit(settingsState({ staff: undefined, leaders: undefined }));
     expect(await settingsRows()).toEqual([expect.objectContaining({ staff_usergroup_ids: ['S0STAFF'], leader_usergroup_ids: [] })]);
-    await t.slack.waitFor('response_url');
+    await t().slack.waitFor('response_url');
   });
 
   it('sends the confirmation as a DM when there is no response_url to answer on', async () => {
     await submit(settingsState(), { responseUrl: null });
-    const [dm] = await t.slack.waitFor('chat.postMessage');
+    const [dm] = await t().slack.waitFor('chat.postMessage');
     expect(dm?.args.channel).toBe('U0ADMIN');
     expect(String(dm?.args.text)).toContain('Groundwork settings saved');
   });
@@ -154,7 +146,7 @@ describe('a settings form with a problem', () => {
   ];
 
   it.each(cases)('refuses %s on its field and stores nothing', async (_name, input, fixture, blockId, says) => {
-    useWorkspace(t.slack, { ...WORKSPACE, ...fixture });
+    useWorkspace(t().slack, { ...WORKSPACE, ...fixture });
     const reply = await submit(settingsState(input));
     expect(reply.status).toBe(200);
     expect(reply.json?.response_action).toBe('errors');
@@ -162,19 +154,19 @@ describe('a settings form with a problem', () => {
     expect(reply.json?.errors[blockId]).toContain(says);
     expect(await settingsRows()).toEqual([]);
     expect(await memberRows()).toEqual([]);
-    expect(t.slack.callsTo('response_url')).toHaveLength(0);
-    expect(t.slack.callsTo('usergroups.users.list')).toHaveLength(0);
+    expect(t().slack.callsTo('response_url')).toHaveLength(0);
+    expect(t().slack.callsTo('usergroups.users.list')).toHaveLength(0);
   });
 
   it('names every problem at once', async () => {
-    useWorkspace(t.slack, { ...WORKSPACE, notMemberOf: ['C0ANNOUNCE'] });
+    useWorkspace(t().slack, { ...WORKSPACE, notMemberOf: ['C0ANNOUNCE'] });
     const reply = await submit(settingsState({ timeZone: 'nowhere', emoji: '', time: null }));
     expect(Object.keys(reply.json?.errors ?? {}).sort()).toEqual(['announcement_channel', 'digest_time', 'story_emoji', 'time_zone']);
     expect(await settingsRows()).toEqual([]);
   });
 
   it('asks to save again when Slack cannot say whether the app is in a channel', async () => {
-    t.slack.on('conversations.info', () => ({ ok: false, error: 'internal_error' }));
+    t().slack.on('conversations.info', () => ({ ok: false, error: 'internal_error' }));
     const reply = await submit(settingsState());
     expect(reply.json?.errors).toEqual({
       digest_channel: expect.stringContaining("couldn't check that channel"),
