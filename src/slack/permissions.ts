@@ -25,7 +25,7 @@ import type { DB } from '../db/schema.js';
 import { findWorkspaceSettings } from '../db/settings.js';
 import { hasRole, roleFromSources, type Role } from '../domain/roles.js';
 import { within } from './deadline.js';
-import { COMMANDS, VIEWS } from './ids.js';
+import { ACTIONS, COMMANDS, VIEWS } from './ids.js';
 import { PERSON_REFRESH_AFTER_MS, refreshPerson } from './time-zone.js';
 import type { SlackMessage } from './views/log-reply.js';
 import { deniedMessage } from './views/permission-denied.js';
@@ -45,6 +45,7 @@ export interface GuardedEntry {
 export const GUARDED = {
   settingsCommand: { kind: 'subcommand', id: `${COMMANDS.groundwork} settings`, needed: 'admin', what: 'Changing settings' },
   settingsSubmission: { kind: 'view', id: VIEWS.settings, needed: 'admin', what: 'Changing settings' },
+  settingsFromHome: { kind: 'action', id: ACTIONS.homeSettings, needed: 'admin', what: 'Changing settings' },
   grantCommand: { kind: 'subcommand', id: `${COMMANDS.groundwork} grant`, needed: 'admin', what: 'Granting a role' },
   revokeCommand: { kind: 'subcommand', id: `${COMMANDS.groundwork} revoke`, needed: 'admin', what: 'Revoking a role' },
 } as const satisfies Record<string, GuardedEntry>;

@@ -9,10 +9,10 @@ import { savePerson } from '../../src/db/people.js';
 import { saveWorkspaceSettings } from '../../src/db/settings.js';
 import { ROLES, hasRole, type Role } from '../../src/domain/roles.js';
 import { EMPTY_SETTINGS } from '../../src/domain/settings.js';
-import { VIEWS } from '../../src/slack/ids.js';
+import { ACTIONS, VIEWS } from '../../src/slack/ids.js';
 import { GUARDED, type GuardedEntry, type GuardedName } from '../../src/slack/permissions.js';
 import { startTestApp, type SlackResponse, type TestApp } from '../support/harness.js';
-import { viewSubmission } from '../support/payloads.js';
+import { blockAction, viewSubmission } from '../support/payloads.js';
 import { settingsState, snapshotTables, useWorkspace } from '../support/workspace.js';
 
 let t: TestApp;
@@ -55,6 +55,7 @@ beforeEach(async () => {
 /** What each guarded entry point would do if allowed: every one of them writes or opens something. */
 const attempts: Record<GuardedName, (userId: string) => Promise<SlackResponse>> = {
   settingsCommand: (userId) => t.command('/groundwork', 'settings', { userId }),
+  settingsFromHome: (userId) => t.interact(blockAction({ actionId: ACTIONS.homeSettings, value: 'settings', userId, view: { id: 'V0HOME', hash: 'h0', callbackId: '', privateMetadata: '', type: 'home' } })),
   settingsSubmission: (userId) =>
     t.interact(viewSubmission({ callbackId: VIEWS.settings, viewId: 'V0SETTINGS', values: settingsState(), privateMetadata: '{}', userId })),
   grantCommand: (userId) => t.command('/groundwork', 'grant <@U0NEWCOMER|newcomer> admin', { userId }),
@@ -65,7 +66,12 @@ const entries = Object.entries(GUARDED) as [GuardedName, GuardedEntry][];
 const refusals = entries.flatMap(([name, entry]) => ROLES.filter((role) => !hasRole(role, entry.needed)).map((role) => [name, entry.id, role] as const));
 
 /** The text a person sees in a refusal, wherever the entry point shows it. */
-function refusalText(entry: GuardedEntry, reply: SlackResponse): string {
+async function refusalText(entry: GuardedEntry, reply: SlackResponse): Promise<string> {
+  if (entry.kind === 'action') {
+    // A button on the Home tab has no message to answer in: the refusal opens a small modal.
+    const [open] = await t.slack.waitFor('views.open');
+    return String(open?.args.view);
+  }
   if (entry.kind === 'view') {
     expect(reply.json?.response_action).toBe('update');
     return JSON.stringify(reply.json?.view);
@@ -79,6 +85,7 @@ describe('guarded entry points', () => {
     expect(entries.map(([, entry]) => `${entry.kind} ${entry.id} needs ${entry.needed}`)).toEqual([
       'subcommand /groundwork settings needs admin',
       'view workspace_settings needs admin',
+      'action home_settings needs admin',
       'subcommand /groundwork grant needs admin',
       'subcommand /groundwork revoke needs admin',
     ]);
@@ -89,7 +96,7 @@ describe('guarded entry points', () => {
     const before = await snapshotTables(db());
     const reply = await attempts[name](PERSON[role]);
     expect(reply.status).toBe(200);
-    const text = refusalText(entry, reply);
+    const text = await refusalText(entry, reply);
     expect(text).toContain(':lock:');
     expect(text).toContain(`needs the *${entry.needed}* role`);
     expect(text).toContain(`/groundwork grant @you ${entry.needed}`);
@@ -102,7 +109,9 @@ describe('guarded entry points', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await snapshotTables(db())).toEqual(before);
     // auth.test is Bolt authorizing the request, not something the listener did.
-    expect(t.slack.calls.map((c) => c.method).filter((method) => method !== 'auth.test')).toEqual([]);
+    // The only call allowed is the refusal itself, where a Home-tab button has to open a modal to show it.
+    const refusalCalls = entry.kind === 'action' ? ['views.open'] : [];
+    expect(t.slack.calls.map((c) => c.method).filter((method) => method !== 'auth.test')).toEqual(refusalCalls);
   });
 
   it.each(entries.map(([name, entry]) => [name, entry.id] as const))('%s (%s) lets an admin through (so the refusals above are about the role)', async (name) => {
@@ -110,10 +119,10 @@ describe('guarded entry points', () => {
     expect(reply.status).toBe(200);
     expect(reply.text).not.toContain(':lock:');
     // Let the admin's post-ack work finish before the next test resets the database.
-    if (name === 'settingsCommand') await t.slack.waitFor('views.update');
+    if (name === 'settingsCommand' || name === 'settingsFromHome') await t.slack.waitFor('views.update');
     if (name === 'settingsSubmission') expect(await db().selectFrom('workspace_settings').select('time_zone').execute()).toEqual([{ time_zone: 'America/Chicago' }]);
     // The settings confirmation (no response_url here) and the grant/revoke notices are DMs.
-    if (name !== 'settingsCommand') await t.slack.waitFor('chat.postMessage');
+    if (name !== 'settingsCommand' && name !== 'settingsFromHome') await t.slack.waitFor('chat.postMessage');
   });
 
   it('asks Slack about a volunteer it has never seen, once, and caches only that', async () => {

@@ -69,7 +69,7 @@ export function blockAction(options: {
   selectedOption?: string;
   userId?: string;
   responseUrl?: string;
-  view?: { id: string; hash: string; callbackId: string; privateMetadata: string };
+  view?: { id: string; hash: string; callbackId: string; privateMetadata: string; type?: 'modal' | 'home' };
 }) {
   const user = userOf(options.userId ?? 'U0VOLUNTEER');
   const action = options.selectedOption
@@ -89,7 +89,7 @@ export function blockAction(options: {
           view: {
             id: options.view.id,
             hash: options.view.hash,
-            type: 'modal',
+            type: options.view.type ?? 'modal',
             callback_id: options.view.callbackId,
             private_metadata: options.view.privateMetadata,
             team_id: FAKE_TEAM_ID,

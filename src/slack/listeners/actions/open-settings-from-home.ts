@@ -20,7 +20,7 @@ export function openSettingsFromHome({ database, logger }: ListenerDeps) {
       // The button shows only to admins, but a home published before a role changed may still show it.
       const allowed = await requireRole({
         ...person,
-        entry: GUARDED.settingsCommand,
+        entry: GUARDED.settingsFromHome,
         refuse: async (message) => {
           await client.views.open({ trigger_id: body.trigger_id, view: noticeModal(TITLE, message.text) });
         },
