@@ -8,10 +8,12 @@ import type { WebClient } from '@slack/web-api';
 import type { Kysely } from 'kysely';
 import { findTimeZone, savePerson, type PersonFromSlack } from '../db/people.js';
 import type { DB } from '../db/schema.js';
+import { within } from './deadline.js';
 
 /** How long a cached profile is trusted before users.info is asked again. */
 export const PERSON_REFRESH_AFTER_MS = 24 * 60 * 60 * 1000;
 const FALLBACK_TIME_ZONE = 'UTC';
+const USERS_INFO_BUDGET_MS = 1500;
 
 /**
  * Zones this process read lately. A zone changes only when someone moves, so a few minutes of
@@ -27,9 +29,14 @@ export async function timeZoneOf(client: WebClient, db: Kysely<DB>, teamId: stri
   if (recent && recent.until > Date.now()) return recent.timeZone;
   const cached = await findTimeZone(db, teamId, userId);
   const fresh = cached && Date.now() - cached.refreshedAt.getTime() < PERSON_REFRESH_AFTER_MS;
-  const timeZone = fresh ? cached.timeZone : ((await refreshPerson(client, db, teamId, userId))?.timeZone ?? cached?.timeZone ?? FALLBACK_TIME_ZONE);
-  if (recentZones.size >= RECENT_ZONE_LIMIT) recentZones.clear();
-  recentZones.set(key, { timeZone, until: Date.now() + RECENT_ZONE_MS });
+  // Callers are on their way to an ack or a views.open (3 s each): never wait long on Slack here.
+  const fromSlack = fresh ? undefined : await within(refreshPerson(client, db, teamId, userId), USERS_INFO_BUDGET_MS, undefined);
+  const timeZone = fresh ? cached.timeZone : (fromSlack?.timeZone ?? cached?.timeZone ?? FALLBACK_TIME_ZONE);
+  // Remember only real answers: a fallback is retried on the next request.
+  if (fresh || fromSlack) {
+    if (recentZones.size >= RECENT_ZONE_LIMIT) recentZones.clear();
+    recentZones.set(key, { timeZone, until: Date.now() + RECENT_ZONE_MS });
+  }
   return timeZone;
 }
 

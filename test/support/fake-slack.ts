@@ -12,7 +12,7 @@ export interface RecordedCall {
 }
 
 type Answer = Record<string, unknown>;
-type MethodHandler = (args: Record<string, unknown>) => Answer;
+type MethodHandler = (args: Record<string, unknown>) => Answer | Promise<Answer>;
 
 export interface FakeSlack {
   /** Base URL for SLACK_API_URL, ending in a slash. */
@@ -86,7 +86,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const method = url.pathname.replace(/^\/api\//, '');
       calls.push({ method, args });
       const handler = handlers[method];
-      const answer = handler ? handler(args) : { ok: false, error: 'unknown_method' };
+      const answer = handler ? await handler(args) : { ok: false, error: 'unknown_method' };
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
     }
     for (const wake of waiters) wake();

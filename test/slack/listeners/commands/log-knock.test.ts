@@ -49,6 +49,19 @@ describe('/log-knock with text', () => {
     expect(t().slack.callsTo('users.info')).toHaveLength(1);
   });
 
+  it('still answers inside Slack\'s 3 seconds when users.info is slow, counting the day in UTC meanwhile', async () => {
+    t().slack.on('users.info', async (args) => {
+      await new Promise((resolve) => setTimeout(resolve, 4000));
+      return { ok: true, user: { id: args.user, tz: 'America/Chicago' } };
+    });
+    const started = Date.now();
+    const reply = await t().command('/log-knock', '7 doors', { userId: 'U0SLOWPROFILE' });
+    expect(Date.now() - started).toBeLessThan(2500);
+    expect(reply.json?.text).toContain('Recorded');
+    const [row] = await actionRows();
+    expect(row?.occurred_on).toBe(todayIn('UTC'));
+  });
+
   it('answers a retried request (same trigger) with the first record instead of a second one', async () => {
     const first = await t().command('/log-knock', '12 doors', { triggerId: 'trigger.same' });
     const again = await t().command('/log-knock', '12 doors', { triggerId: 'trigger.same' });
