@@ -3,7 +3,7 @@
  * The modal's date starts at today in the person's own time zone; a command's response_url rides
  * along so the confirmation comes back where the command was typed (from the Home tab: a DM).
  */
-import type { Logger } from '@slack/bolt';
+import type { Logger, SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Database } from '../db/database.js';
 import { todayIn } from '../domain/dates.js';
@@ -33,4 +33,14 @@ export async function openLogActionModal(options: {
   }
   const metadata = { today: todayIn(timeZone), ...(command ? { responseUrl: command.responseUrl, channelId: command.channelId } : {}) };
   await client.views.open({ trigger_id: triggerId, view: logActionModal({ tacticId, metadata }) });
+}
+
+/** Who and where, from a slash command: the modal's answer goes back through its response_url. */
+export function fromCommand(command: SlashCommand) {
+  return {
+    teamId: command.team_id,
+    userId: command.user_id,
+    triggerId: command.trigger_id,
+    command: { responseUrl: command.response_url, channelId: command.channel_id },
+  };
 }

@@ -56,20 +56,7 @@ export function settingsModal(options: {
   const day = settings.digestDay ?? SETTINGS_DEFAULTS.digestDay;
   const blocks: KnownBlock[] = [
     header('Weekly digest'),
-    {
-      type: 'input',
-      block_id: SETTINGS_BLOCKS.digestChannel,
-      optional: true,
-      label: { type: 'plain_text', text: 'Digest channel' },
-      hint: { type: 'plain_text', text: "The week's offline and online wins are posted here. Leave it empty for no digest." },
-      element: {
-        type: 'conversations_select',
-        action_id: 'value',
-        placeholder: { type: 'plain_text', text: 'Choose a channel' },
-        filter: { include: ['public', 'private'], exclude_bot_users: true },
-        ...(settings.digestChannelId ? { initial_conversation: settings.digestChannelId } : {}),
-      },
-    },
+    channelInput(SETTINGS_BLOCKS.digestChannel, 'Digest channel', "The week's offline and online wins are posted here. Leave it empty for no digest.", settings.digestChannelId),
     {
       type: 'input',
       block_id: SETTINGS_BLOCKS.digestDay,
@@ -123,20 +110,7 @@ export function settingsModal(options: {
       hint: { type: 'plain_text', text: 'Reacting to a message with this emoji nominates it as a success story for the digest.' },
       element: { type: 'plain_text_input', action_id: 'value', initial_value: `:${settings.storyEmoji ?? SETTINGS_DEFAULTS.storyEmoji}:`, max_length: 102 },
     },
-    {
-      type: 'input',
-      block_id: SETTINGS_BLOCKS.announcementChannel,
-      optional: true,
-      label: { type: 'plain_text', text: 'Announcement channel' },
-      hint: { type: 'plain_text', text: 'New phone-bank shifts and trainings are announced here.' },
-      element: {
-        type: 'conversations_select',
-        action_id: 'value',
-        placeholder: { type: 'plain_text', text: 'Choose a channel' },
-        filter: { include: ['public', 'private'], exclude_bot_users: true },
-        ...(settings.announcementChannelId ? { initial_conversation: settings.announcementChannelId } : {}),
-      },
-    },
+    channelInput(SETTINGS_BLOCKS.announcementChannel, 'Announcement channel', 'New phone-bank shifts and trainings are announced here.', settings.announcementChannelId),
   );
 
   return {
@@ -282,4 +256,22 @@ function header(text: string): KnownBlock {
 
 function context(text: string): KnownBlock {
   return { type: 'context', elements: [{ type: 'mrkdwn', text }] };
+}
+
+/** An optional channel picker; the app's access is checked on submit (see channel-check.ts). */
+function channelInput(blockId: string, label: string, hint: string, initial: string | null): KnownBlock {
+  return {
+    type: 'input',
+    block_id: blockId,
+    optional: true,
+    label: { type: 'plain_text', text: label },
+    hint: { type: 'plain_text', text: hint },
+    element: {
+      type: 'conversations_select',
+      action_id: 'value',
+      placeholder: { type: 'plain_text', text: 'Choose a channel' },
+      filter: { include: ['public', 'private'], exclude_bot_users: true },
+      ...(initial ? { initial_conversation: initial } : {}),
+    },
+  };
 }

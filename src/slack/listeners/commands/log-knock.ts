@@ -14,7 +14,7 @@ import { refreshHome } from '../../publish-home.js';
 import { recordAndSummarize } from '../../record-log.js';
 import { timeZoneOf } from '../../time-zone.js';
 import { problemReply } from '../../views/log-reply.js';
-import { openLogActionModal } from '../../open-log-action-modal.js';
+import { fromCommand, openLogActionModal } from '../../open-log-action-modal.js';
 
 const TACTIC = 'door_knocking';
 
@@ -23,16 +23,7 @@ export function logKnockCommand({ database, logger }: ListenerDeps) {
     const example = `${COMMANDS.logKnock} ${exampleFor(TACTIC)}`;
     if (command.text.trim() === '') {
       await ack();
-      await openLogActionModal({
-      client,
-      database,
-      logger,
-      teamId: command.team_id,
-      userId: command.user_id,
-      triggerId: command.trigger_id,
-      tacticId: TACTIC,
-      command: { responseUrl: command.response_url, channelId: command.channel_id },
-    });
+      await openLogActionModal({ client, database, logger, tacticId: TACTIC, ...fromCommand(command) });
       return;
     }
     try {
