@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, todayIn } from '../../../../src/domain/dates.js';
+import { addDays, todayIn, weekStart } from '../../../../src/domain/dates.js';
 import { useTestApp } from '../../../support/harness.js';
 
 const t = useTestApp();
@@ -47,6 +47,17 @@ describe('/log-knock with text', () => {
     expect(rows.map((r) => r.occurred_on)).toEqual([todayIn('Pacific/Kiritimati'), addDays(todayIn('Pacific/Kiritimati'), -1)]);
     // Looked up once, then read from the cache.
     expect(t().slack.callsTo('users.info')).toHaveLength(1);
+  });
+
+  it('counts this week only in the week so far: an earlier week\'s report is recorded but not added', async () => {
+    await t().command('/log-knock', '10 doors 4 talked');
+    const lastWeek = addDays(weekStart(chicagoToday()), -3);
+    const reply = await t().command('/log-knock', `5 doors ${lastWeek}`);
+    expect(reply.json?.text).toContain('5 doors knocked');
+    expect(JSON.stringify(reply.json?.blocks)).toContain('Offline: 1 action (10 doors knocked, 4 conversations)');
+    const third = await t().command('/log-knock', '2 doors 1 signed');
+    expect(JSON.stringify(third.json?.blocks)).toContain('Offline: 2 actions (12 doors knocked, 4 conversations, 1 sign-up)');
+    expect(await actionRows()).toHaveLength(3);
   });
 
   it('still answers inside Slack\'s 3 seconds when users.info is slow, counting the day in UTC meanwhile', async () => {
