@@ -1,29 +1,10 @@
-import { WebClient } from '@slack/web-api';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { everyMinutes, runJob, startScheduler, type Job, type JobDeps } from '../../src/jobs/scheduler.js';
-import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
-import { capturingLogger } from '../support/harness.js';
-import { openTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { describe, expect, it } from 'vitest';
+import { everyMinutes, runJob, startScheduler, type Job } from '../../src/jobs/scheduler.js';
+import { useJobDeps } from '../support/job-deps.js';
 
-let testDb: TestDatabase;
-let slack: FakeSlack;
-let deps: JobDeps;
-const logs: string[] = [];
+const ctx = useJobDeps();
 
-beforeAll(async () => {
-  [testDb, slack] = await Promise.all([openTestDatabase(), startFakeSlack()]);
-  deps = { db: testDb.database.db, client: new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } }), logger: capturingLogger(logs) };
-});
-afterAll(async () => {
-  await testDb?.close();
-  await slack?.close();
-});
-beforeEach(async () => {
-  await testDb.reset();
-  logs.length = 0;
-});
-
-const claims = () => testDb.database.db.selectFrom('job_runs').select(['job', 'period', 'finished_at']).orderBy('period').execute();
+const claims = () => ctx().testDb.database.db.selectFrom('job_runs').select(['job', 'period', 'finished_at']).orderBy('period').execute();
 
 function countingJob(overrides: Partial<Job> = {}): Job & { runs: string[] } {
   const runs: string[] = [];
@@ -52,10 +33,10 @@ describe('runJob', () => {
   it('runs a period once, however many instances fire for it', async () => {
     const job = countingJob();
     const now = new Date('2026-11-29T07:26:00Z');
-    const outcomes = await Promise.all([runJob(job, deps, now), runJob(job, deps, now), runJob(job, deps, new Date('2026-11-29T07:29:59Z'))]);
+    const outcomes = await Promise.all([runJob(job, ctx().deps, now), runJob(job, ctx().deps, now), runJob(job, ctx().deps, new Date('2026-11-29T07:29:59Z'))]);
     expect(outcomes.sort()).toEqual(['claimed elsewhere', 'claimed elsewhere', 'ran']);
     expect(job.runs).toEqual(['2026-11-29T07:25Z']);
-    expect(await runJob(job, deps, new Date('2026-11-29T07:30:00Z'))).toBe('ran');
+    expect(await runJob(job, ctx().deps, new Date('2026-11-29T07:30:00Z'))).toBe('ran');
     expect((await claims()).map((c) => [c.period, c.finished_at !== null])).toEqual([
       ['2026-11-29T07:25Z', true],
       ['2026-11-29T07:30Z', true],
@@ -71,23 +52,23 @@ describe('runJob', () => {
       },
     });
     const now = new Date('2026-11-29T07:26:00Z');
-    expect(await runJob(job, deps, now)).toBe('failed');
-    expect(logs.some((line) => line.includes('Job test-job failed for 2026-11-29T07:25Z: Error: Slack was down'))).toBe(true);
+    expect(await runJob(job, ctx().deps, now)).toBe('failed');
+    expect(ctx().logs.some((line) => line.includes('Job test-job failed for 2026-11-29T07:25Z: Error: Slack was down'))).toBe(true);
     expect(await claims()).toEqual([]);
-    expect(await runJob(job, deps, now)).toBe('ran');
+    expect(await runJob(job, ctx().deps, now)).toBe('ran');
     expect(attempts).toBe(2);
   });
 
   it('forgets finished runs older than 30 days', async () => {
-    await testDb.database.db
+    await ctx().testDb.database.db
       .insertInto('job_runs')
       .values([
         { job: 'test-job', period: 'old', claimed_at: new Date(Date.now() - 40 * 86_400_000), finished_at: new Date(Date.now() - 40 * 86_400_000) },
         { job: 'other-job', period: 'old', claimed_at: new Date(Date.now() - 40 * 86_400_000), finished_at: new Date(Date.now() - 40 * 86_400_000) },
       ])
       .execute();
-    await runJob(countingJob(), deps, new Date('2026-11-29T07:26:00Z'));
-    expect((await testDb.database.db.selectFrom('job_runs').select(['job', 'period']).orderBy('job').execute())).toEqual([
+    await runJob(countingJob(), ctx().deps, new Date('2026-11-29T07:26:00Z'));
+    expect((await ctx().testDb.database.db.selectFrom('job_runs').select(['job', 'period']).orderBy('job').execute())).toEqual([
       { job: 'other-job', period: 'old' },
       { job: 'test-job', period: '2026-11-29T07:25Z' },
     ]);
@@ -107,7 +88,7 @@ describe('startScheduler', () => {
         finished += 1;
       },
     });
-    const scheduler = startScheduler([job], deps);
+    const scheduler = startScheduler([job], ctx().deps);
     const deadline = Date.now() + 5000;
     while (finished < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     await scheduler.stop();

@@ -3,7 +3,7 @@
  * user groups, story emoji, announcement channel. Pure: it is opened as a loading view and then
  * filled in with views.update once the user groups are read from Slack.
  */
-import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import {
   SETTINGS_DEFAULTS,
   WEEKDAY_NAMES,
@@ -226,20 +226,13 @@ function dayOption(day: number): PlainTextOption {
 function groupPicker(blockId: string, label: string, hint: string, listed: readonly UsergroupChoice[], chosenIds: readonly string[]): KnownBlock {
   const options = listed.map(groupOption);
   const initial = options.filter((option) => chosenIds.includes(option.value ?? ''));
-  return {
-    type: 'input',
-    block_id: blockId,
-    optional: true,
-    label: { type: 'plain_text', text: label },
-    hint: { type: 'plain_text', text: hint },
-    element: {
-      type: 'multi_static_select',
-      action_id: 'value',
-      placeholder: { type: 'plain_text', text: 'Choose user groups' },
-      options,
-      ...(initial.length > 0 ? { initial_options: initial } : {}),
-    },
-  };
+  return optionalInput(blockId, label, hint, {
+    type: 'multi_static_select',
+    action_id: 'value',
+    placeholder: { type: 'plain_text', text: 'Choose user groups' },
+    options,
+    ...(initial.length > 0 ? { initial_options: initial } : {}),
+  });
 }
 
 function groupOption(group: UsergroupChoice): PlainTextOption {
@@ -260,18 +253,15 @@ function context(text: string): KnownBlock {
 
 /** An optional channel picker; the app's access is checked on submit (see channel-check.ts). */
 function channelInput(blockId: string, label: string, hint: string, initial: string | null): KnownBlock {
-  return {
-    type: 'input',
-    block_id: blockId,
-    optional: true,
-    label: { type: 'plain_text', text: label },
-    hint: { type: 'plain_text', text: hint },
-    element: {
-      type: 'conversations_select',
-      action_id: 'value',
-      placeholder: { type: 'plain_text', text: 'Choose a channel' },
-      filter: { include: ['public', 'private'], exclude_bot_users: true },
-      ...(initial ? { initial_conversation: initial } : {}),
-    },
-  };
+  return optionalInput(blockId, label, hint, {
+    type: 'conversations_select',
+    action_id: 'value',
+    placeholder: { type: 'plain_text', text: 'Choose a channel' },
+    filter: { include: ['public', 'private'], exclude_bot_users: true },
+    ...(initial ? { initial_conversation: initial } : {}),
+  });
+}
+
+function optionalInput(blockId: string, label: string, hint: string, element: InputBlock['element']): KnownBlock {
+  return { type: 'input', block_id: blockId, optional: true, label: { type: 'plain_text', text: label }, hint: { type: 'plain_text', text: hint }, element };
 }
