@@ -9,7 +9,7 @@
 import { WebClient } from '@slack/web-api';
 import { sql } from 'kysely';
 import { todayIn } from '../src/domain/dates.js';
-import { publishHome } from '../src/slack/publish-home.js';
+import { publishHome } from '../src/home/publish-home.js';
 import { FAKE_TEAM_ID, startFakeSlack } from '../test/support/fake-slack.js';
 import { seedHistory } from '../test/support/seed-actions.js';
 import { createBenchDatabase } from './database.js';

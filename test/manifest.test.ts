@@ -29,17 +29,17 @@ interface Manifest {
 const BOT_SCOPES: Record<string, string> = {
   commands: 'slash commands (COMMANDS in src/slack/ids.ts)',
   'chat:write': 'chat.postMessage to a user id, the DM fallback in src/slack/send-privately.ts',
-  'users:read': "users.info for each person's time zone and workspace admin/owner flags in src/slack/time-zone.ts",
-  'usergroups:read': 'usergroups.list (settings modal) and usergroups.users.list (src/slack/usergroup-cache.ts) for the staff and leader groups; the subteam_* events',
-  'channels:read': 'conversations.info on a public channel chosen in settings, to check the app can post there (src/slack/channel-check.ts)',
-  'groups:read': 'conversations.info on a private channel chosen in settings (src/slack/channel-check.ts)',
+  'users:read': "users.info for each person's time zone and workspace admin/owner flags in src/team/slack-profiles.ts",
+  'usergroups:read': 'usergroups.list (settings modal) and usergroups.users.list (src/team/usergroup-cache.ts) for the staff and leader groups; the subteam_* events',
+  'channels:read': 'conversations.info on a public channel chosen in settings, to check the app can post there (src/team/channel-check.ts)',
+  'groups:read': 'conversations.info on a private channel chosen in settings (src/team/channel-check.ts)',
 };
 
 /** The one path the HTTP receiver in src/slack/app.ts answers commands, interactivity and events on. */
 const REQUEST_PATH = '/slack/events';
 
 const manifest = parse(readFileSync(new URL('../manifest.yml', import.meta.url), 'utf8')) as Manifest;
-const listenersSource = withoutComments(readFileSync(new URL('../src/slack/listeners/index.ts', import.meta.url), 'utf8'));
+const listenersSource = withoutComments(readFileSync(new URL('../src/slack/listeners.ts', import.meta.url), 'utf8'));
 
 function withoutComments(source: string): string {
   return source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
@@ -129,7 +129,7 @@ describe('manifest.yml', () => {
     expect(missing, 'bot scopes missing from manifest.yml').toEqual([]);
   });
 
-  it('subscribes to exactly the events src/slack/listeners/index.ts listens to', () => {
+  it('subscribes to exactly the events src/slack/listeners.ts listens to', () => {
     const { events, registrations: count } = subscribedEvents();
     expect(count, 'app.event(...) calls whose event name is not a string literal this test can read').toBe(events.length);
     const inManifest = settings.event_subscriptions?.bot_events ?? [];
@@ -145,7 +145,7 @@ describe('manifest.yml', () => {
   });
 });
 
-describe('listener registrations in src/slack/listeners/index.ts', () => {
+describe('listener registrations in src/slack/listeners.ts', () => {
   it('route every command, action and view by its constant in src/slack/ids.ts, never a string literal', () => {
     const found = registrations();
     expect(found.length, 'no app.command/app.action/app.view calls found; has the file moved?').toBeGreaterThan(0);

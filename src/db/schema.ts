@@ -3,9 +3,9 @@
  * one `DB` type the Kysely instance is built with. Columns mirror the migrations exactly.
  */
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
-import type { Counts } from '../domain/log-entry.js';
+import type { Counts } from '../logging/log-entry.js';
 import type { Channel, Goal, TacticId } from '../domain/tactics.js';
-import type { GrantableRole } from '../domain/roles.js';
+import type { GrantableRole } from '../team/roles.js';
 
 /** A timestamptz column: the database fills it, queries read a Date. */
 type CreatedAt = ColumnType<Date, Date | undefined, never>;

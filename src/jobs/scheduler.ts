@@ -7,7 +7,7 @@ import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Kysely } from 'kysely';
 import cron, { type ScheduledTask } from 'node-cron';
-import { claimJobRun, finishJobRun, forgetOldJobRuns, releaseJobRun } from '../db/job-runs.js';
+import { claimJobRun, finishJobRun, forgetOldJobRuns, releaseJobRun } from './job-runs.js';
 import type { DB } from '../db/schema.js';
 
 export interface JobDeps {

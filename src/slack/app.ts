@@ -9,7 +9,7 @@ import { connectionMode, type Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { healthRoute } from './health-route.js';
 import { InFlightWork } from './in-flight.js';
-import { registerListeners } from './listeners/index.js';
+import { registerListeners } from './listeners.js';
 
 export interface SlackAppOptions {
   logger?: Logger;

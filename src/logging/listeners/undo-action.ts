@@ -1,0 +1,39 @@
+/**
+ * The Undo button under a confirmation. Only the person who logged the report can remove it;
+ * a second click finds nothing left and says so.
+ */
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { deleteOwnAction, findAction } from '../queries.js';
+import type { ListenerDeps } from '../../slack/deps.js';
+import { teamIdOf } from '../../slack/payload.js';
+import { failureMessage } from '../../slack/failure.js';
+import { refreshHome } from '../../home/publish-home.js';
+import { problemReply, undoneReply } from '../views/log-reply.js';
+
+export function undoAction({ database, logger }: ListenerDeps) {
+  return async ({ ack, body, action, respond, client }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
+    await ack();
+    const teamId = teamIdOf(body);
+    const actionId = Number(action.value);
+    try {
+      if (!Number.isSafeInteger(actionId)) {
+        await respond({ response_type: 'ephemeral', replace_original: false, ...problemReply('That Undo button is broken; nothing was changed.') });
+        return;
+      }
+      const removed = await deleteOwnAction(database.db, teamId, body.user.id, actionId);
+      if (removed) {
+        await respond({ response_type: 'ephemeral', replace_original: true, ...undoneReply(removed) });
+        await refreshHome({ client, db: database.db, logger, teamId, userId: body.user.id });
+        return;
+      }
+      const stillThere = await findAction(database.db, teamId, actionId);
+      const answer = stillThere
+        ? `Only <@${stillThere.user_id}>, who logged it, can undo that report. Nothing was changed.`
+        : 'That report was already undone. Nothing else was changed.';
+      await respond({ response_type: 'ephemeral', replace_original: false, ...problemReply(answer) });
+    } catch (error) {
+      logger.error(`Undo failed: ${String(error)}`);
+      await respond({ response_type: 'ephemeral', replace_original: false, ...problemReply(failureMessage(error).replace('recorded', 'changed')) });
+    }
+  };
+}

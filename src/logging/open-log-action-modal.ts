@@ -1,0 +1,46 @@
+/**
+ * Opens the "Log an action" modal: from /log-action, a bare /log-knock, or the Home tab's button.
+ * The modal's date starts at today in the person's own time zone; a command's response_url rides
+ * along so the confirmation comes back where the command was typed (from the Home tab: a DM).
+ */
+import type { Logger, SlashCommand } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { Database } from '../db/database.js';
+import { todayIn } from '../domain/dates.js';
+import type { TacticId } from '../domain/tactics.js';
+import { failureMessage } from '../slack/failure.js';
+import { timeZoneOf } from '../team/slack-profiles.js';
+import { logActionModal } from './views/log-action-modal.js';
+
+export async function openLogActionModal(options: {
+  client: WebClient;
+  database: Database;
+  logger: Logger;
+  teamId: string;
+  userId: string;
+  triggerId: string;
+  tacticId: TacticId | null;
+  /** From a slash command; absent from the Home tab. */
+  command?: { responseUrl: string; channelId: string };
+}): Promise<void> {
+  const { client, database, logger, teamId, userId, triggerId, tacticId, command } = options;
+  let timeZone = 'UTC';
+  try {
+    timeZone = await timeZoneOf(client, database.db, teamId, userId);
+  } catch (error) {
+    // The modal is still useful without the cache: the person can pick the date themselves.
+    logger.warn(`Could not read the time zone of ${userId}: ${failureMessage(error)}`);
+  }
+  const metadata = { today: todayIn(timeZone), ...(command ? { responseUrl: command.responseUrl, channelId: command.channelId } : {}) };
+  await client.views.open({ trigger_id: triggerId, view: logActionModal({ tacticId, metadata }) });
+}
+
+/** Who and where, from a slash command: the modal's answer goes back through its response_url. */
+export function fromCommand(command: SlashCommand) {
+  return {
+    teamId: command.team_id,
+    userId: command.user_id,
+    triggerId: command.trigger_id,
+    command: { responseUrl: command.response_url, channelId: command.channel_id },
+  };
+}

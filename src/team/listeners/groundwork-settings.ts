@@ -1,0 +1,31 @@
+/** `/groundwork settings` (admins): opens the settings modal. */
+import type { ListenerDeps } from '../../slack/deps.js';
+import { failureMessage } from '../../slack/failure.js';
+import { COMMANDS } from '../../slack/ids.js';
+import { openSettingsModal } from '../open-settings-modal.js';
+import { GUARDED, requireRole } from '../permissions.js';
+import { problemReply } from '../../logging/views/log-reply.js';
+import type { CommandArgs } from './groundwork.js';
+
+export async function openSettingsCommand({ database, logger }: ListenerDeps, { command, ack, client, respond }: CommandArgs): Promise<void> {
+  const person = { client, db: database.db, logger, teamId: command.team_id, userId: command.user_id };
+  try {
+    const allowed = await requireRole({
+      ...person,
+      entry: GUARDED.settingsCommand,
+      refuse: (message) => ack({ response_type: 'ephemeral', ...message }),
+    });
+    if (!allowed) return;
+  } catch (error) {
+    logger.error(`${COMMANDS.groundwork} settings failed: ${String(error)}`);
+    await ack({ response_type: 'ephemeral', ...problemReply(failureMessage(error).replace('recorded', 'changed')) });
+    return;
+  }
+  await ack();
+  try {
+    await openSettingsModal({ ...person, triggerId: command.trigger_id, responseUrl: command.response_url });
+  } catch (error) {
+    logger.error(`Could not open the settings modal: ${String(error)}`);
+    await respond({ response_type: 'ephemeral', ...problemReply(':warning: I could not open the settings just now. Please try again in a minute.') });
+  }
+}

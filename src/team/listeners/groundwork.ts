@@ -1,0 +1,28 @@
+/**
+ * `/groundwork help | settings | grant @person role | revoke @person`: team setup. This listener
+ * only routes; each subcommand lives in its own module.
+ */
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { parseGroundworkText } from '../groundwork-command.js';
+import type { ListenerDeps } from '../../slack/deps.js';
+import { answerHelp } from './groundwork-help.js';
+import { grantRoleCommand, revokeRoleCommand } from './groundwork-roles.js';
+import { openSettingsCommand } from './groundwork-settings.js';
+
+export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
+export function groundworkCommand(deps: ListenerDeps) {
+  return async (args: CommandArgs): Promise<void> => {
+    const request = parseGroundworkText(args.command.text);
+    switch (request.kind) {
+      case 'help':
+        return answerHelp(deps, args, request.unknown);
+      case 'settings':
+        return openSettingsCommand(deps, args);
+      case 'grant':
+        return grantRoleCommand(deps, args, request.parsed);
+      case 'revoke':
+        return revokeRoleCommand(deps, args, request.parsed);
+    }
+  };
+}

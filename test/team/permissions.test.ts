@@ -1,0 +1,137 @@
+/**
+ * Every guarded entry point in GUARDED (src/team/permissions.ts), tried by people whose role is
+ * too low: each is refused with the role needed and who can grant it, writes nothing, and calls
+ * nothing in Slack. The `attempts` table is typed by the registry, so a new guarded entry does not
+ * compile until it has an attempt here.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { savePerson } from '../../src/team/queries/people.js';
+import { saveWorkspaceSettings } from '../../src/team/queries/settings.js';
+import { ROLES, hasRole, type Role } from '../../src/team/roles.js';
+import { EMPTY_SETTINGS } from '../../src/team/settings.js';
+import { ACTIONS, VIEWS } from '../../src/slack/ids.js';
+import { GUARDED, type GuardedEntry, type GuardedName } from '../../src/team/permissions.js';
+import { startTestApp, type SlackResponse, type TestApp } from '../support/harness.js';
+import { blockAction, viewSubmission } from '../support/payloads.js';
+import { settingsState, snapshotTables, useWorkspace } from '../support/workspace.js';
+
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => {
+  await t?.stop();
+});
+
+const TEAM = 'T0GROUND';
+const db = () => t.db.database.db;
+
+/** One person per role, each holding it the way real people do. */
+const PERSON: Record<Role, string> = { volunteer: 'U0VOLUNTEER', leader: 'U0LEAD', staff: 'U0STAFF', admin: 'U0ADMIN' };
+
+beforeEach(async () => {
+  await t.db.reset();
+  t.slack.reset();
+  useWorkspace(t.slack, { admins: [PERSON.admin], usergroups: { S0LEADS: { handle: 'team-leads', members: [PERSON.leader] } } });
+  // Everyone's Slack profile is cached and recent, so a refusal needs no users.info call (and writes no cache).
+  for (const userId of Object.values(PERSON)) {
+    await savePerson(db(), TEAM, userId, { timeZone: 'America/Chicago', isAdmin: userId === PERSON.admin, isOwner: false });
+  }
+  await saveWorkspaceSettings(db(), TEAM, { ...EMPTY_SETTINGS, timeZone: 'Europe/London', leaderUsergroupIds: ['S0LEADS'] }, PERSON.admin);
+  await db()
+    .insertInto('usergroup_members')
+    .values({ team_id: TEAM, usergroup_id: 'S0LEADS', user_id: PERSON.leader })
+    .execute();
+  await db()
+    .insertInto('role_grants')
+    .values([
+      { team_id: TEAM, user_id: PERSON.staff, role: 'staff', granted_by: PERSON.admin },
+      { team_id: TEAM, user_id: 'U0GRANTED', role: 'leader', granted_by: PERSON.admin },
+    ])
+    .execute();
+});
+
+/** What each guarded entry point would do if allowed: every one of them writes or opens something. */
+const attempts: Record<GuardedName, (userId: string) => Promise<SlackResponse>> = {
+  settingsCommand: (userId) => t.command('/groundwork', 'settings', { userId }),
+  settingsFromHome: (userId) => t.interact(blockAction({ actionId: ACTIONS.homeSettings, value: 'settings', userId, view: { id: 'V0HOME', hash: 'h0', callbackId: '', privateMetadata: '', type: 'home' } })),
+  settingsSubmission: (userId) =>
+    t.interact(viewSubmission({ callbackId: VIEWS.settings, viewId: 'V0SETTINGS', values: settingsState(), privateMetadata: '{}', userId })),
+  grantCommand: (userId) => t.command('/groundwork', 'grant <@U0NEWCOMER|newcomer> admin', { userId }),
+  revokeCommand: (userId) => t.command('/groundwork', 'revoke <@U0GRANTED|granted>', { userId }),
+};
+
+const entries = Object.entries(GUARDED) as [GuardedName, GuardedEntry][];
+const refusals = entries.flatMap(([name, entry]) => ROLES.filter((role) => !hasRole(role, entry.needed)).map((role) => [name, entry.id, role] as const));
+
+/** The text a person sees in a refusal, wherever the entry point shows it. */
+async function refusalText(entry: GuardedEntry, reply: SlackResponse): Promise<string> {
+  if (entry.kind === 'action') {
+    // A button on the Home tab has no message to answer in: the refusal opens a small modal.
+    const [open] = await t.slack.waitFor('views.open');
+    return String(open?.args.view);
+  }
+  if (entry.kind === 'view') {
+    expect(reply.json?.response_action).toBe('update');
+    return JSON.stringify(reply.json?.view);
+  }
+  expect(reply.json?.response_type).toBe('ephemeral');
+  return String(reply.json?.text);
+}
+
+describe('guarded entry points', () => {
+  it('include the settings command and modal, grant and revoke', () => {
+    expect(entries.map(([, entry]) => `${entry.kind} ${entry.id} needs ${entry.needed}`)).toEqual([
+      'subcommand /groundwork settings needs admin',
+      'view workspace_settings needs admin',
+      'action home_settings needs admin',
+      'subcommand /groundwork grant needs admin',
+      'subcommand /groundwork revoke needs admin',
+    ]);
+  });
+
+  it.each(refusals)('%s (%s) refuses a %s, naming the role needed and who grants it, and changes nothing', async (name, _id, role) => {
+    const entry = GUARDED[name];
+    const before = await snapshotTables(db());
+    const reply = await attempts[name](PERSON[role]);
+    expect(reply.status).toBe(200);
+    const text = await refusalText(entry, reply);
+    expect(text).toContain(':lock:');
+    expect(text).toContain(`needs the *${entry.needed}* role`);
+    expect(text).toContain(`/groundwork grant @you ${entry.needed}`);
+    expect(text).toContain('Workspace admins and owners are Groundwork admins');
+    expect(text).toContain(`<@${PERSON.admin}>`);
+    expect(text).toContain('Nothing was changed');
+
+    expect(await snapshotTables(db())).toEqual(before);
+    // Give any work after the ack a moment to show itself; there must be none.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await snapshotTables(db())).toEqual(before);
+    // auth.test is Bolt authorizing the request, not something the listener did.
+    // The only call allowed is the refusal itself, where a Home-tab button has to open a modal to show it.
+    const refusalCalls = entry.kind === 'action' ? ['views.open'] : [];
+    expect(t.slack.calls.map((c) => c.method).filter((method) => method !== 'auth.test')).toEqual(refusalCalls);
+  });
+
+  it.each(entries.map(([name, entry]) => [name, entry.id] as const))('%s (%s) lets an admin through (so the refusals above are about the role)', async (name) => {
+    const reply = await attempts[name](PERSON.admin);
+    expect(reply.status).toBe(200);
+    expect(reply.text).not.toContain(':lock:');
+    // Let the admin's post-ack work finish before the next test resets the database.
+    if (name === 'settingsCommand' || name === 'settingsFromHome') await t.slack.waitFor('views.update');
+    if (name === 'settingsSubmission') expect(await db().selectFrom('workspace_settings').select('time_zone').execute()).toEqual([{ time_zone: 'America/Chicago' }]);
+    // The settings confirmation (no response_url here) and the grant/revoke notices are DMs.
+    if (name !== 'settingsCommand' && name !== 'settingsFromHome') await t.slack.waitFor('chat.postMessage');
+  });
+
+  it('asks Slack about a volunteer it has never seen, once, and caches only that', async () => {
+    const before = await snapshotTables(db());
+    const reply = await attempts.grantCommand('U0STRANGER');
+    expect(reply.json?.text).toContain(':lock:');
+    expect(t.slack.calls.map((c) => c.method)).toEqual(['users.info']);
+    const after = await snapshotTables(db());
+    expect({ ...after, people: before.people }).toEqual(before);
+    expect(after.people).toHaveLength((before.people?.length ?? 0) + 1);
+  });
+});
