@@ -8,6 +8,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { within } from '../lib/deadline.js';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
 import type { DB } from './schema.js';
 
@@ -15,6 +16,9 @@ import type { DB } from './schema.js';
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 // Ids, counts and sums are int8; every one we keep fits comfortably in a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+/** How long /healthz waits for `select 1` before calling the database down. */
+const HEALTH_CHECK_MS = 1000;
 
 export interface Database {
   db: Kysely<DB>;
@@ -80,8 +84,7 @@ function fromPool(pool: pg.Pool, engine: Database['engine'], closeAll: () => Pro
     engine,
     async isHealthy() {
       try {
-        await withTimeout(sql`select 1`.execute(db), 1000);
-        return true;
+        return await within(sql`select 1`.execute(db).then(() => true), HEALTH_CHECK_MS, false);
       } catch {
         return false;
       }
@@ -92,12 +95,4 @@ function fromPool(pool: pg.Pool, engine: Database['engine'], closeAll: () => Pro
       return closed;
     },
   };
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -1,4 +1,4 @@
-/** Bounds a Slack call made before an ack, so the ack still reaches Slack inside its 3 seconds. */
+/** Bounds work that a caller cannot wait on for long: a Slack call before an ack, a health check, a drain on shutdown. */
 
 /**
  * Settles with `work`, or with `fallback` once `ms` have passed. The work is not cancelled: its

@@ -8,7 +8,6 @@ import type { WebClient } from '@slack/web-api';
 import type { Database } from '../db/database.js';
 import { todayIn } from '../domain/dates.js';
 import type { TacticId } from '../domain/tactics.js';
-import { failureMessage } from '../slack/failure.js';
 import { timeZoneOf } from '../team/slack-profiles.js';
 import { logActionModal } from './views/log-action-modal.js';
 
@@ -29,7 +28,7 @@ export async function openLogActionModal(options: {
     timeZone = await timeZoneOf(client, database.db, teamId, userId);
   } catch (error) {
     // The modal is still useful without the cache: the person can pick the date themselves.
-    logger.warn(`Could not read the time zone of ${userId}: ${failureMessage(error)}`);
+    logger.warn(`Could not read the time zone of ${userId}: ${String(error)}`);
   }
   const metadata = { today: todayIn(timeZone), ...(command ? { responseUrl: command.responseUrl, channelId: command.channelId } : {}) };
   await client.views.open({ trigger_id: triggerId, view: logActionModal({ tacticId, metadata }) });

@@ -6,7 +6,8 @@ import { personTotals, recordAction, type ActionOrigin } from './queries.js';
 import type { DB } from '../db/schema.js';
 import { addDays, todayIn, weekStart } from '../domain/dates.js';
 import type { LogDraft } from './log-entry.js';
-import { loggedReply, type SlackMessage } from './views/log-reply.js';
+import { loggedReply } from './views/log-reply.js';
+import { type SlackMessage } from '../slack/messages.js';
 
 export interface SummarizedLog {
   reply: SlackMessage;

@@ -1,16 +1,26 @@
-/** What a person sees when something on our side failed: never a stack trace, always "nothing was recorded". */
-import { DATABASE_DOWN_MESSAGE } from '../db/errors.js';
+/**
+ * What a person sees when something on our side failed: never a stack trace, and never a claim we
+ * cannot stand behind. "Nothing was recorded" is said only when the database certainly did not take
+ * the write (it could not be reached, or it refused the statement); when the connection died with the
+ * statement in flight, the outcome is unknown and the answer says so.
+ */
+import { isDatabaseUnreachable, isOutcomeUnknown } from '../db/errors.js';
+import { plainReply, type SlackMessage } from './messages.js';
 
-const DATABASE_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', '57P01', '57P03', '08006', '08001']);
+/** What was being done, in the words of "nothing was …": a read says nothing about writes. */
+export type Attempt = 'read' | 'recorded' | 'changed' | 'saved';
 
-export function looksLikeDatabaseOutage(error: unknown): boolean {
-  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  if (typeof code === 'string' && DATABASE_ERROR_CODES.has(code)) return true;
-  return typeof message === 'string' && /connect|timeout|terminat|Connection/i.test(message);
+export function failureText(error: unknown, attempt: Attempt): string {
+  if (attempt !== 'read' && isOutcomeUnknown(error)) {
+    return `Groundwork lost its database connection while this was being ${attempt}, so I cannot tell whether it was. Please check in a minute before trying again; trying again is safe.`;
+  }
+  const nothing = attempt === 'read' ? '' : `, so nothing was ${attempt}`;
+  if (isDatabaseUnreachable(error)) return `Groundwork could not reach its database${nothing}. Please try again in a minute.`;
+  const maybe = attempt === 'read' ? '' : `, so this may not have been ${attempt}`;
+  return `Something went wrong on our side${maybe}. Please try again; if it keeps happening, tell your organizer.`;
 }
 
-export function failureMessage(error: unknown): string {
-  return looksLikeDatabaseOutage(error)
-    ? DATABASE_DOWN_MESSAGE
-    : ':warning: Something went wrong on our side, so nothing was recorded. Please try again; if it keeps happening, tell your organizer.';
+/** The ephemeral answer for a failure. */
+export function failureReply(error: unknown, attempt: Attempt): SlackMessage {
+  return plainReply(`:warning: ${failureText(error, attempt)}`);
 }

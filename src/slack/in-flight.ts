@@ -3,6 +3,7 @@
  * HTTP server is not enough on shutdown: we also wait for the work behind those acks to finish.
  */
 import type { Middleware, AnyMiddlewareArgs } from '@slack/bolt';
+import { within } from '../lib/deadline.js';
 
 export class InFlightWork {
   private readonly running = new Set<Promise<unknown>>();
@@ -23,11 +24,6 @@ export class InFlightWork {
 
   /** Resolves once everything started so far has settled, or after `timeoutMs`. */
   async drain(timeoutMs: number): Promise<void> {
-    const everything = Promise.allSettled([...this.running]);
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, timeoutMs);
-    });
-    await Promise.race([everything, deadline]).finally(() => clearTimeout(timer));
+    await within(Promise.allSettled([...this.running]), timeoutMs, undefined);
   }
 }

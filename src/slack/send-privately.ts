@@ -4,7 +4,7 @@
  */
 import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { SlackMessage } from '../logging/views/log-reply.js';
+import type { SlackMessage } from './messages.js';
 
 export async function sendPrivately(options: {
   client: WebClient;

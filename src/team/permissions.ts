@@ -27,7 +27,7 @@ import { hasRole, roleFromSources, type Role } from './roles.js';
 import { within } from '../lib/deadline.js';
 import { ACTIONS, COMMANDS, VIEWS } from '../slack/ids.js';
 import { PERSON_REFRESH_AFTER_MS, refreshPerson } from './slack-profiles.js';
-import type { SlackMessage } from '../logging/views/log-reply.js';
+import type { SlackMessage } from '../slack/messages.js';
 import { deniedMessage } from './views/permission-denied.js';
 
 export type GuardedKind = 'command' | 'subcommand' | 'action' | 'view';

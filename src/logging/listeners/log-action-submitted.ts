@@ -8,7 +8,7 @@ import { todayIn } from '../../domain/dates.js';
 import { checkLogDraft } from '../log-entry.js';
 import type { ListenerDeps } from '../../slack/deps.js';
 import { teamIdOf } from '../../slack/payload.js';
-import { failureMessage } from '../../slack/failure.js';
+import { failureText } from '../../slack/failure.js';
 import { LOG_BLOCKS } from '../../slack/ids.js';
 import { refreshHome } from '../../home/publish-home.js';
 import { recordAndSummarize } from '../record-log.js';
@@ -43,7 +43,7 @@ export function logActionSubmitted({ database, logger }: ListenerDeps) {
     } catch (error) {
       logger.error(`Log-action submission failed: ${String(error)}`);
       // Keep the modal open with everything typed, so trying again is one click.
-      await ack({ response_action: 'errors', errors: { [LOG_BLOCKS.tactic]: failureMessage(error).replace(/^:warning: /, '') } });
+      await ack({ response_action: 'errors', errors: { [LOG_BLOCKS.tactic]: failureText(error, 'recorded') } });
       return;
     }
     await ack();

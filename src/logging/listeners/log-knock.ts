@@ -8,12 +8,12 @@ import { todayIn } from '../../domain/dates.js';
 import { checkLogDraft } from '../log-entry.js';
 import { exampleFor, parseLogText } from '../parse-log-text.js';
 import type { ListenerDeps } from '../../slack/deps.js';
-import { failureMessage } from '../../slack/failure.js';
+import { failureReply } from '../../slack/failure.js';
 import { COMMANDS } from '../../slack/ids.js';
 import { refreshHome } from '../../home/publish-home.js';
 import { recordAndSummarize } from '../record-log.js';
 import { timeZoneOf } from '../../team/slack-profiles.js';
-import { problemReply } from '../views/log-reply.js';
+import { plainReply } from '../../slack/messages.js';
 import { fromCommand, openLogActionModal } from '../open-log-action-modal.js';
 
 const TACTIC = 'door_knocking';
@@ -31,13 +31,13 @@ export function logKnockCommand({ database, logger }: ListenerDeps) {
       const today = todayIn(timeZone);
       const parsed = parseLogText(command.text, TACTIC, today);
       if (!parsed.ok) {
-        await ack({ response_type: 'ephemeral', ...problemReply(`:thinking_face: ${parsed.problem} Nothing was recorded.`, example) });
+        await ack({ response_type: 'ephemeral', ...plainReply(`:thinking_face: ${parsed.problem} Nothing was recorded.`, example) });
         return;
       }
       const problems = checkLogDraft(parsed.draft, today);
       if (problems.length > 0) {
         const list = problems.map((p) => p.message).join('\n');
-        await ack({ response_type: 'ephemeral', ...problemReply(`:thinking_face: ${list}\nNothing was recorded.`, example) });
+        await ack({ response_type: 'ephemeral', ...plainReply(`:thinking_face: ${list}\nNothing was recorded.`, example) });
         return;
       }
       const { reply, homeOpened } = await recordAndSummarize(
@@ -50,7 +50,7 @@ export function logKnockCommand({ database, logger }: ListenerDeps) {
       await refreshHome({ client, db: database.db, logger, teamId: command.team_id, userId: command.user_id, timeZone, homeOpened });
     } catch (error) {
       logger.error(`${COMMANDS.logKnock} failed: ${String(error)}`);
-      await ack({ response_type: 'ephemeral', ...problemReply(failureMessage(error)) });
+      await ack({ response_type: 'ephemeral', ...failureReply(error, 'recorded') });
     }
   };
 }

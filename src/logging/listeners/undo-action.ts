@@ -6,9 +6,10 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { deleteOwnAction, findAction } from '../queries.js';
 import type { ListenerDeps } from '../../slack/deps.js';
 import { teamIdOf } from '../../slack/payload.js';
-import { failureMessage } from '../../slack/failure.js';
+import { failureReply } from '../../slack/failure.js';
 import { refreshHome } from '../../home/publish-home.js';
-import { problemReply, undoneReply } from '../views/log-reply.js';
+import { undoneReply } from '../views/log-reply.js';
+import { plainReply } from '../../slack/messages.js';
 
 export function undoAction({ database, logger }: ListenerDeps) {
   return async ({ ack, body, action, respond, client }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
@@ -17,7 +18,7 @@ export function undoAction({ database, logger }: ListenerDeps) {
     const actionId = Number(action.value);
     try {
       if (!Number.isSafeInteger(actionId)) {
-        await respond({ response_type: 'ephemeral', replace_original: false, ...problemReply('That Undo button is broken; nothing was changed.') });
+        await respond({ response_type: 'ephemeral', replace_original: false, ...plainReply('That Undo button is broken; nothing was changed.') });
         return;
       }
       const removed = await deleteOwnAction(database.db, teamId, body.user.id, actionId);
@@ -30,10 +31,10 @@ export function undoAction({ database, logger }: ListenerDeps) {
       const answer = stillThere
         ? `Only <@${stillThere.user_id}>, who logged it, can undo that report. Nothing was changed.`
         : 'That report was already undone. Nothing else was changed.';
-      await respond({ response_type: 'ephemeral', replace_original: false, ...problemReply(answer) });
+      await respond({ response_type: 'ephemeral', replace_original: false, ...plainReply(answer) });
     } catch (error) {
       logger.error(`Undo failed: ${String(error)}`);
-      await respond({ response_type: 'ephemeral', replace_original: false, ...problemReply(failureMessage(error).replace('recorded', 'changed')) });
+      await respond({ response_type: 'ephemeral', replace_original: false, ...failureReply(error, 'changed') });
     }
   };
 }

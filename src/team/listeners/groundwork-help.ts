@@ -1,11 +1,10 @@
 /** `/groundwork help` (and any unknown subcommand): what this person can do with their role. */
 import { findWorkspaceSettings } from '../queries/settings.js';
 import type { ListenerDeps } from '../../slack/deps.js';
-import { failureMessage } from '../../slack/failure.js';
+import { failureReply } from '../../slack/failure.js';
 import { COMMANDS } from '../../slack/ids.js';
 import { resolveRole } from '../permissions.js';
 import { helpMessage } from '../views/help.js';
-import { problemReply } from '../../logging/views/log-reply.js';
 import type { CommandArgs } from './groundwork.js';
 
 export async function answerHelp({ database, logger }: ListenerDeps, { command, ack, client }: CommandArgs, unknown?: string): Promise<void> {
@@ -16,6 +15,6 @@ export async function answerHelp({ database, logger }: ListenerDeps, { command, 
     await ack({ response_type: 'ephemeral', ...helpMessage({ role, ...(unknown ? { unknown } : {}), needsSetup }) });
   } catch (error) {
     logger.error(`${COMMANDS.groundwork} help failed: ${String(error)}`);
-    await ack({ response_type: 'ephemeral', ...problemReply(failureMessage(error).replace(', so nothing was recorded', '')) });
+    await ack({ response_type: 'ephemeral', ...failureReply(error, 'read') });
   }
 }

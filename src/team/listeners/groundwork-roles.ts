@@ -8,10 +8,10 @@ import type { DB } from '../../db/schema.js';
 import type { Parsed } from '../groundwork-command.js';
 import type { GrantableRole } from '../roles.js';
 import type { ListenerDeps } from '../../slack/deps.js';
-import { failureMessage } from '../../slack/failure.js';
+import { failureReply } from '../../slack/failure.js';
 import { COMMANDS } from '../../slack/ids.js';
 import { GUARDED, requireRole, type GuardedEntry } from '../permissions.js';
-import { problemReply, type SlackMessage } from '../../logging/views/log-reply.js';
+import { plainReply, type SlackMessage } from '../../slack/messages.js';
 import { grantedReply, revokedReply, roleChangedNotice, type RoleChange } from '../views/role-replies.js';
 import type { CommandArgs } from './groundwork.js';
 
@@ -62,13 +62,13 @@ async function changeRole<T extends { userId: string }>(
     });
     if (!allowed) return;
     if (!parsed.ok) {
-      await ack({ response_type: 'ephemeral', ...problemReply(`:thinking_face: ${parsed.problem} Nothing was changed.`, example) });
+      await ack({ response_type: 'ephemeral', ...plainReply(`:thinking_face: ${parsed.problem} Nothing was changed.`, example) });
       return;
     }
     outcome = await apply(parsed, database.db, teamId, command.user_id);
   } catch (error) {
     logger.error(`${entry.id} failed: ${String(error)}`);
-    await ack({ response_type: 'ephemeral', ...problemReply(failureMessage(error).replace('recorded', 'changed')) });
+    await ack({ response_type: 'ephemeral', ...failureReply(error, 'changed') });
     return;
   }
   await ack({ response_type: 'ephemeral', ...outcome.reply });

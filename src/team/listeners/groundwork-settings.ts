@@ -1,10 +1,10 @@
 /** `/groundwork settings` (admins): opens the settings modal. */
 import type { ListenerDeps } from '../../slack/deps.js';
-import { failureMessage } from '../../slack/failure.js';
+import { failureReply } from '../../slack/failure.js';
 import { COMMANDS } from '../../slack/ids.js';
 import { openSettingsModal } from '../open-settings-modal.js';
 import { GUARDED, requireRole } from '../permissions.js';
-import { problemReply } from '../../logging/views/log-reply.js';
+import { plainReply } from '../../slack/messages.js';
 import type { CommandArgs } from './groundwork.js';
 
 export async function openSettingsCommand({ database, logger }: ListenerDeps, { command, ack, client, respond }: CommandArgs): Promise<void> {
@@ -18,7 +18,7 @@ export async function openSettingsCommand({ database, logger }: ListenerDeps, { 
     if (!allowed) return;
   } catch (error) {
     logger.error(`${COMMANDS.groundwork} settings failed: ${String(error)}`);
-    await ack({ response_type: 'ephemeral', ...problemReply(failureMessage(error).replace('recorded', 'changed')) });
+    await ack({ response_type: 'ephemeral', ...failureReply(error, 'read') });
     return;
   }
   await ack();
@@ -26,6 +26,6 @@ export async function openSettingsCommand({ database, logger }: ListenerDeps, { 
     await openSettingsModal({ ...person, triggerId: command.trigger_id, responseUrl: command.response_url });
   } catch (error) {
     logger.error(`Could not open the settings modal: ${String(error)}`);
-    await respond({ response_type: 'ephemeral', ...problemReply(':warning: I could not open the settings just now. Please try again in a minute.') });
+    await respond({ response_type: 'ephemeral', ...plainReply(':warning: I could not open the settings just now. Please try again in a minute.') });
   }
 }

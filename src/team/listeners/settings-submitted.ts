@@ -9,7 +9,7 @@ import { findWorkspaceSettings, saveWorkspaceSettings } from '../queries/setting
 import { EMPTY_SETTINGS, channelProblem, type WorkspaceSettings } from '../settings.js';
 import { checkChannel } from '../channel-check.js';
 import type { ListenerDeps } from '../../slack/deps.js';
-import { failureMessage } from '../../slack/failure.js';
+import { failureText } from '../../slack/failure.js';
 import { SETTINGS_BLOCKS } from '../../slack/ids.js';
 import { teamIdOf } from '../../slack/payload.js';
 import { GUARDED, requireRole } from '../permissions.js';
@@ -54,7 +54,7 @@ export function settingsSubmitted({ database, logger }: ListenerDeps) {
     } catch (error) {
       logger.error(`Saving settings failed: ${String(error)}`);
       // Keep the modal open with everything chosen, so trying again is one click.
-      await ack({ response_action: 'errors', errors: { [SETTINGS_BLOCKS.timeZone]: failureMessage(error).replace(/^:warning: /, '').replace('recorded', 'saved') } });
+      await ack({ response_action: 'errors', errors: { [SETTINGS_BLOCKS.timeZone]: failureText(error, 'saved') } });
       return;
     }
     await ack();

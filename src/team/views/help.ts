@@ -6,7 +6,7 @@ import { exampleFor } from '../../logging/parse-log-text.js';
 import { ROLE_WITH_ARTICLE, hasRole, type Role } from '../roles.js';
 import { COMMANDS } from '../../slack/ids.js';
 import { GUARDED } from '../permissions.js';
-import type { SlackMessage } from '../../logging/views/log-reply.js';
+import type { SlackMessage } from '../../slack/messages.js';
 
 interface HelpEntry {
   usage: string;

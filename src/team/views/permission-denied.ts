@@ -4,7 +4,7 @@
  */
 import { ROLE_LABELS, ROLE_PLURAL, ROLE_WITH_ARTICLE, type Role } from '../roles.js';
 import { COMMANDS } from '../../slack/ids.js';
-import { problemReply, type SlackMessage } from '../../logging/views/log-reply.js';
+import { plainReply, type SlackMessage } from '../../slack/messages.js';
 
 export interface DeniedOptions {
   /** "Changing settings" — what they tried, as the start of a sentence. */
@@ -26,5 +26,5 @@ export function deniedMessage(options: DeniedOptions): SlackMessage {
   if (groups.length > 0) sources.push(`members of ${groups.map((id) => `<!subteam^${id}>`).join(', ')} are ${ROLE_PLURAL[needed]}`);
   const askWhom = admins.length > 0 ? ` Ask ${admins.map((id) => `<@${id}>`).join(', ')}.` : '';
   lines.push(`${sources.join('; ')}. An admin can give you the role with \`${COMMANDS.groundwork} grant @you ${needed}\`.${askWhom}`);
-  return problemReply(lines.join('\n'));
+  return plainReply(lines.join('\n'));
 }

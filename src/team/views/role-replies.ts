@@ -4,7 +4,7 @@
  */
 import { ROLE_LABELS, ROLE_WITH_ARTICLE, roleFromSources, type GrantableRole, type Role, type RoleSources } from '../roles.js';
 import { COMMANDS } from '../../slack/ids.js';
-import { problemReply, type SlackMessage } from '../../logging/views/log-reply.js';
+import { plainReply, type SlackMessage } from '../../slack/messages.js';
 
 export function grantedReply(options: { userId: string; role: GrantableRole; previous: GrantableRole | null; after: RoleSources; byUserId: string }): SlackMessage {
   const { userId, role, previous, after, byUserId } = options;
@@ -14,7 +14,7 @@ export function grantedReply(options: { userId: string; role: GrantableRole; pre
       : `:white_check_mark: <@${userId}> now has the *${ROLE_LABELS[role]}* role${previous ? ` (it was ${ROLE_LABELS[previous]})` : ''}.${userId === byUserId ? '' : " I'll let them know."}`;
   const effective = roleFromSources(after);
   const note = effective !== role ? ` They are ${ROLE_WITH_ARTICLE[effective]} all the same, ${sourceOf(effective, after)}.` : '';
-  return problemReply(`${head}${note}`);
+  return plainReply(`${head}${note}`);
 }
 
 export function revokedReply(options: { userId: string; removed: GrantableRole | null; after: RoleSources; byUserId: string }): SlackMessage {
@@ -29,7 +29,7 @@ export function revokedReply(options: { userId: string; removed: GrantableRole |
         ? ' They are a volunteer now.'
         : ''
       : ` They are still ${ROLE_WITH_ARTICLE[effective]}, ${sourceOf(effective, after)}.`;
-  return problemReply(`${head}${now}`);
+  return plainReply(`${head}${now}`);
 }
 
 export type RoleChange = { granted: GrantableRole } | { revoked: GrantableRole };
@@ -40,7 +40,7 @@ export function roleChangedNotice(byUserId: string, change: RoleChange): SlackMe
     'granted' in change
       ? `:tada: <@${byUserId}> gave you the *${ROLE_LABELS[change.granted]}* role in Groundwork. Type \`${COMMANDS.groundwork} help\` to see what you can do now.`
       : `<@${byUserId}> took back the *${ROLE_LABELS[change.revoked]}* role you had in Groundwork.`;
-  return problemReply(text);
+  return plainReply(text);
 }
 
 function sourceOf(role: Role, sources: RoleSources): string {

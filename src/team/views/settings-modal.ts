@@ -17,7 +17,7 @@ import {
   type WorkspaceSettings,
 } from '../settings.js';
 import { COMMANDS, SETTINGS_BLOCKS, VIEWS } from '../../slack/ids.js';
-import type { SlackMessage } from '../../logging/views/log-reply.js';
+import type { SlackMessage } from '../../slack/messages.js';
 
 /** A Slack user group as the pickers show it. */
 export interface UsergroupChoice {
