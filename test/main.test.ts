@@ -4,12 +4,12 @@
  * SIGTERM closing cleanly, and bad settings explained.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acquireDataDirLock } from '../src/db/data-dir-lock.js';
 import { startFakeSlack, type FakeSlack } from './support/fake-slack.js';
 import { SIGNING_SECRET, commandBody, signatureHeaders } from './support/slack-request.js';
 
@@ -69,11 +69,10 @@ describe('npm start', () => {
     try {
       const [, port] = await waitForOutput(first, /health at http:\/\/localhost:(\d+)\/healthz/);
       expect(first.output()).toContain('embedded database');
-      expect(existsSync(path.join(env.DATA_DIR ?? '', 'groundwork.pid'))).toBe(true);
 
       const second = run(folder, env);
       expect(await second.exited).toBe(1);
-      expect(second.output()).toContain('Another Groundwork process');
+      expect(second.output()).toMatch(/Another Groundwork process \(pid \d+\) is already using the embedded database/);
       expect(second.output()).not.toMatch(/\n\s+at /);
 
       const body = commandBody('/log-knock', '12 doors 3 talked', { responseUrl: slack.responseUrl() });
@@ -85,7 +84,8 @@ describe('npm start', () => {
       first.child.kill('SIGTERM');
       expect(await first.exited).toBe(0);
       expect(first.output()).toContain('finishing requests in flight');
-      expect(existsSync(path.join(env.DATA_DIR ?? '', 'groundwork.pid'))).toBe(false);
+      // Gone means gone: the folder is free for the next start straight away.
+      await (await acquireDataDirLock(env.DATA_DIR ?? '')).release();
       expect(first.output()).not.toContain('xoxb-secret-bot-token');
     } finally {
       first.child.kill('SIGKILL');
