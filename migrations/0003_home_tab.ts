@@ -17,7 +17,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('first_opened_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('home_tabs_pkey', ['team_id', 'user_id'])
     .execute();
+  await createActionTotals(db);
+}
 
+/** action_totals, its trigger, and its rows for the actions already logged (also 0004's way back down). */
+export async function createActionTotals(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('action_totals')
     .addColumn('team_id', 'text', (c) => c.notNull())

@@ -3,8 +3,8 @@
  * one `DB` type the Kysely instance is built with. Columns mirror the migrations exactly.
  */
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
-import type { Counts } from '../logging/log-entry.js';
-import type { Channel, Goal, TacticId } from '../domain/tactics.js';
+import type { Counts, LogDraft } from '../logging/log-entry.js';
+import type { Channel, Goal, TacticId, UnitId } from '../domain/tactics.js';
 import type { GrantableRole } from '../team/roles.js';
 
 /** A timestamptz column: the database fills it, queries read a Date. */
@@ -42,15 +42,40 @@ export interface ActionsTable {
   created_at: CreatedAt;
 }
 
-/** A person's all-time actions and unit sums in one goal × channel cell, kept by a trigger on actions. */
-export interface ActionTotalsTable {
+/** Integer sums per unit, written only by the summaries trigger (migration 0004). */
+type UnitSums = { [unit in UnitId]: ColumnType<number, never, never> };
+
+/** A person's actions of one tactic in one Monday-week (of the day they happened), kept by a trigger on actions. */
+export interface PersonWeekTotalsTable extends UnitSums {
   team_id: string;
   user_id: string;
+  week_start: string;
+  tactic_id: TacticId;
   goal: Goal;
   channel: Channel;
-  /** Written only by the trigger (migration 0003). */
   actions: ColumnType<number, never, never>;
-  counts: ColumnType<Counts, never, never>;
+}
+
+/** A person's actions of one tactic, all time, kept by the same trigger. */
+export interface PersonTotalsTable extends UnitSums {
+  team_id: string;
+  user_id: string;
+  tactic_id: TacticId;
+  goal: Goal;
+  channel: Channel;
+  actions: ColumnType<number, never, never>;
+}
+
+/** A report held back because it repeats one made minutes before, until its author says whether to keep it. */
+export interface HeldReportsTable {
+  id: Generated<number>;
+  team_id: string;
+  user_id: string;
+  idempotency_key: string;
+  source: ActionsTable['source'];
+  draft: ColumnType<LogDraft, string, string>;
+  earlier_action_id: number | null;
+  created_at: CreatedAt;
 }
 
 /** Someone who has opened the app's Home tab (migration 0003). */
@@ -107,7 +132,9 @@ export interface JobRunsTable {
 export interface DB {
   people: PeopleTable;
   actions: ActionsTable;
-  action_totals: ActionTotalsTable;
+  person_week_totals: PersonWeekTotalsTable;
+  person_totals: PersonTotalsTable;
+  held_reports: HeldReportsTable;
   home_tabs: HomeTabsTable;
   workspace_settings: WorkspaceSettingsTable;
   role_grants: RoleGrantsTable;

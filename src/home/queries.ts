@@ -3,10 +3,11 @@
  * reads a bounded number of index entries or summary rows, never every action.
  */
 import { sql, type Kysely } from 'kysely';
-import { addDays, type IsoDate } from '../domain/dates.js';
+import type { IsoDate } from '../domain/dates.js';
 import { ACTION_COUNT_MILESTONES, type RecognitionFacts } from './recognition.js';
 import type { Channel } from '../domain/tactics.js';
-import { allTimeCellTotals, cellTotals, type CellTotals } from '../logging/queries.js';
+import { personAllTimeCells, personWeekCells, teamWeekCells } from '../logging/queries.js';
+import type { CellTotals } from '../logging/totals.js';
 import type { DB } from '../db/schema.js';
 
 export interface PersonHome {
@@ -18,8 +19,8 @@ export interface PersonHome {
 /** A person's week (Monday `thisWeek` to Sunday), all-time totals, streak and milestones. */
 export async function personHome(db: Kysely<DB>, teamId: string, userId: string, thisWeek: IsoDate): Promise<PersonHome> {
   const [week, allTime, milestones] = await Promise.all([
-    cellTotals(db, { teamId, userId, from: thisWeek, to: addDays(thisWeek, 6) }),
-    allTimeCellTotals(db, teamId, userId),
+    personWeekCells(db, teamId, userId, thisWeek),
+    personAllTimeCells(db, teamId, userId),
     streakAndFirsts(db, teamId, userId, thisWeek),
   ]);
   return {
@@ -89,15 +90,14 @@ export interface TeamWeek {
 
 /** The whole team's week at a glance, for staff: actions and people, offline and online, by goal. */
 export async function teamWeek(db: Kysely<DB>, teamId: string, thisWeek: IsoDate): Promise<TeamWeek> {
-  const to = addDays(thisWeek, 6);
   const [cells, peopleRows] = await Promise.all([
-    cellTotals(db, { teamId, from: thisWeek, to }),
+    teamWeekCells(db, teamId, thisWeek),
     db
-      .selectFrom('actions')
+      .selectFrom('person_week_totals')
       .select(['channel', (eb) => eb.fn.count<number>('user_id').distinct().as('people')])
       .where('team_id', '=', teamId)
-      .where('occurred_on', '>=', thisWeek)
-      .where('occurred_on', '<=', to)
+      .where('week_start', '=', thisWeek)
+      .where('actions', '>', 0)
       // One row per channel plus one (channel null) for everyone, each person counted once.
       .groupBy(sql`grouping sets ((channel), ())`)
       .execute(),

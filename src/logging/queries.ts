@@ -1,176 +1,252 @@
 /**
- * Queries for logged actions: record one exactly once, undo one, and total them per goal × channel.
+ * Queries for logged actions: record one exactly once (holding back a likely repeat), undo one, and
+ * read the summaries that the trigger of migration 0004 keeps in step with every write.
  */
-import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
-import type { LogDraft } from './log-entry.js';
-import type { Channel, Goal, UnitId } from '../domain/tactics.js';
-import { TACTICS } from '../domain/tactics.js';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
 import type { IsoDate } from '../domain/dates.js';
-import type { ActionRow, DB } from '../db/schema.js';
+import { TACTICS, UNIT_IDS, type TacticId } from '../domain/tactics.js';
+import type { Counts, LogDraft } from './log-entry.js';
+import { cellsFromSummaries, type CellTotals, type SummaryRow } from './totals.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
+
+export type ActionSource = DB['actions']['source'];
 
 export interface ActionOrigin {
   teamId: string;
   userId: string;
-  source: 'command' | 'modal';
-  /** Same key, same report: a retried request or a double submit returns the first row. */
+  source: ActionSource;
+  /** Same key, same report: a retried request or a double submit lands once. */
   idempotencyKey: string;
 }
 
-export interface RecordedAction {
-  action: ActionRow;
-  /** False when this key was already recorded, so nothing new was written. */
-  created: boolean;
-  /** Whether the person has a Home tab to refresh, read in the same round trip as the write. */
-  homeOpened: boolean;
+/** A report as people see it: what the draft said, and the id it is stored under. */
+export interface StoredReport extends LogDraft {
+  id: number;
 }
 
-export async function recordAction(db: Db, draft: LogDraft, origin: ActionOrigin): Promise<RecordedAction> {
+/** The report a repeat looks like: made by the same person minutes before, same tactic, counts and day. */
+export interface EarlierReport {
+  id: number;
+  occurredOn: IsoDate;
+  createdAt: Date;
+  place: string | null;
+  note: string | null;
+}
+
+export type RecordOutcome =
+  /** Stored now. `weekBefore` is the person's week (Monday `thisWeek`) as it was before this report. */
+  | { kind: 'recorded'; report: StoredReport; weekBefore: CellTotals[]; homeOpened: boolean }
+  /** This key was stored before (a retried request or a double submit): nothing new was written. */
+  | { kind: 'already-recorded'; report: StoredReport; week: CellTotals[]; homeOpened: boolean }
+  /** Not stored: it repeats `earlier`, so it waits as held report `heldId` until its author decides. */
+  | { kind: 'held'; heldId: number; earlier: EarlierReport; draft: LogDraft };
+
+/** How far back an identical report counts as a likely repeat (someone retyping after an unclear answer). */
+export const REPEAT_WINDOW_MINUTES = 10;
+
+const SUMMARY_COLUMNS = sql.raw(['goal', 'channel', 'actions', ...UNIT_IDS].join(', '));
+
+interface RecordRow {
+  inserted_id: number | null;
+  existing_id: number | null;
+  held_id: number | null;
+  earlier: { id: number; occurred_on: IsoDate; created_at: string; place: string | null; note: string | null } | null;
+  home_opened: boolean;
+  week: SummaryRow[];
+}
+
+/**
+ * Records a checked draft in one statement, one round trip: look for a repeat of it, hold it back if there
+ * is one, otherwise insert it (once per idempotency key), and read the person's week as it was before,
+ * plus whether they have a Home tab to refresh. `thisWeek` is the Monday of the person's own week.
+ * `checkRepeats: false` stores it even if it repeats an earlier report (its author said so).
+ */
+export async function recordReport(
+  db: Db,
+  draft: LogDraft,
+  origin: ActionOrigin,
+  options: { thisWeek: IsoDate; checkRepeats: boolean },
+): Promise<RecordOutcome> {
   const tactic = TACTICS[draft.tacticId];
-  const homeOpened = (eb: ExpressionBuilder<DB, 'actions'>) =>
-    eb
-      .exists(eb.selectFrom('home_tabs').select('home_tabs.user_id').whereRef('home_tabs.team_id', '=', 'actions.team_id').whereRef('home_tabs.user_id', '=', 'actions.user_id'))
-      .as('home_opened');
-  const inserted = await db
-    .insertInto('actions')
-    .values({
-      team_id: origin.teamId,
-      user_id: origin.userId,
-      tactic_id: tactic.id,
-      goal: tactic.goal,
-      channel: tactic.channel,
-      counts: JSON.stringify(draft.counts),
-      occurred_on: draft.occurredOn,
-      place: draft.place,
-      note: draft.note,
-      story: draft.story,
-      story_consent: draft.storyConsent,
-      source: origin.source,
-      idempotency_key: origin.idempotencyKey,
-    })
-    .onConflict((oc) => oc.columns(['team_id', 'idempotency_key']).doNothing())
-    .returningAll()
-    .returning(homeOpened)
-    .executeTakeFirst();
-  if (inserted) {
-    const { home_opened, ...action } = inserted;
-    return { action, created: true, homeOpened: Boolean(home_opened) };
+  const { teamId, userId, idempotencyKey: key } = origin;
+  const counts = JSON.stringify(draft.counts);
+  // Every statement reads the same snapshot, taken before it writes: `week` is the week before this report.
+  const { rows } = await sql<RecordRow>`
+    with earlier as (
+      select id, occurred_on, created_at, place, note
+      from actions
+      where ${options.checkRepeats}
+        and team_id = ${teamId} and user_id = ${userId} and occurred_on = ${draft.occurredOn}::date
+        and created_at > now() - make_interval(mins => ${REPEAT_WINDOW_MINUTES})
+        and tactic_id = ${tactic.id} and counts = ${counts}::jsonb and idempotency_key <> ${key}
+        and not exists (select 1 from actions where team_id = ${teamId} and idempotency_key = ${key})
+      order by created_at desc
+      limit 1
+    ),
+    held as (
+      insert into held_reports (team_id, user_id, idempotency_key, source, draft, earlier_action_id)
+      select ${teamId}, ${userId}, ${key}, ${origin.source}, ${JSON.stringify(draft)}::jsonb, id from earlier
+      on conflict (team_id, idempotency_key) do update set earlier_action_id = excluded.earlier_action_id
+      returning id
+    ),
+    inserted as (
+      insert into actions (team_id, user_id, tactic_id, goal, channel, counts, occurred_on, place, note, story, story_consent, source, idempotency_key)
+      select ${teamId}, ${userId}, ${tactic.id}, ${tactic.goal}, ${tactic.channel}, ${counts}::jsonb, ${draft.occurredOn}::date,
+             ${draft.place}, ${draft.note}, ${draft.story}, ${draft.storyConsent}, ${origin.source}, ${key}
+      where not exists (select 1 from earlier)
+      on conflict (team_id, idempotency_key) do nothing
+      returning id
+    )
+    select
+      (select id from inserted) as inserted_id,
+      (select id from actions where team_id = ${teamId} and idempotency_key = ${key}) as existing_id,
+      (select id from held) as held_id,
+      (select row_to_json(earlier) from earlier) as earlier,
+      exists (select 1 from home_tabs where team_id = ${teamId} and user_id = ${userId}) as home_opened,
+      (select coalesce(json_agg(w), '[]'::json) from (
+        select ${SUMMARY_COLUMNS} from person_week_totals
+        where team_id = ${teamId} and user_id = ${userId} and week_start = ${options.thisWeek}::date
+      ) as w) as week`.execute(db);
+  const row = rows[0];
+  if (!row) throw new Error('recordReport: the statement returned no row');
+  const homeOpened = row.home_opened;
+  if (row.inserted_id !== null) {
+    return { kind: 'recorded', report: { ...draft, id: row.inserted_id }, weekBefore: cellsFromSummaries(row.week), homeOpened };
   }
-  const { home_opened, ...existing } = await db
-    .selectFrom('actions')
-    .selectAll()
-    .select(homeOpened)
-    .where('team_id', '=', origin.teamId)
-    .where('idempotency_key', '=', origin.idempotencyKey)
-    .executeTakeFirstOrThrow();
-  return { action: existing, created: false, homeOpened: Boolean(home_opened) };
+  if (row.held_id !== null && row.earlier) {
+    const { id, occurred_on, created_at, place, note } = row.earlier;
+    return { kind: 'held', heldId: row.held_id, earlier: { id, occurredOn: occurred_on, createdAt: new Date(created_at), place, note }, draft };
+  }
+  // The same key was stored before; if that happened concurrently, after this statement's snapshot, look again.
+  const existingId = row.existing_id ?? (await findActionIdByKey(db, teamId, key));
+  if (existingId === undefined) throw new Error(`recordReport: ${key} was neither stored nor found`);
+  const week = row.existing_id !== null ? row.week : await weekSummaries(db, teamId, userId, options.thisWeek);
+  return { kind: 'already-recorded', report: { ...draft, id: existingId }, week: cellsFromSummaries(week), homeOpened };
+}
+
+export interface HeldReport {
+  id: number;
+  teamId: string;
+  userId: string;
+  idempotencyKey: string;
+  source: ActionSource;
+  draft: LogDraft;
+}
+
+/** A held report of this person's; undefined once it was recorded or dropped. */
+export async function findHeldReport(db: Db, teamId: string, userId: string, heldId: number): Promise<HeldReport | undefined> {
+  const row = await db
+    .selectFrom('held_reports')
+    .select(['id', 'team_id', 'user_id', 'idempotency_key', 'source', 'draft'])
+    .where('id', '=', heldId)
+    .where('team_id', '=', teamId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row && { id: row.id, teamId: row.team_id, userId: row.user_id, idempotencyKey: row.idempotency_key, source: row.source, draft: row.draft };
+}
+
+/**
+ * Its author said a held report is a second session: store it under the key it came with (so a double
+ * click stores it once) and let the held copy go, in one transaction.
+ */
+export async function recordHeldReport(db: Kysely<DB>, held: HeldReport, thisWeek: IsoDate): Promise<RecordOutcome> {
+  return inTransaction(db, async (trx) => {
+    const outcome = await recordReport(trx, held.draft, held, { thisWeek, checkRepeats: false });
+    await trx.deleteFrom('held_reports').where('id', '=', held.id).execute();
+    return outcome;
+  });
+}
+
+/** Its author said a held report repeats the earlier one: forget it. True when there was one to forget. */
+export async function dropHeldReport(db: Db, teamId: string, userId: string, heldId: number): Promise<boolean> {
+  const dropped = await db
+    .deleteFrom('held_reports')
+    .where('id', '=', heldId)
+    .where('team_id', '=', teamId)
+    .where('user_id', '=', userId)
+    .returning('id')
+    .executeTakeFirst();
+  return dropped !== undefined;
+}
+
+/** Forgets held reports nobody answered about within `days`. */
+export async function forgetOldHeldReports(db: Db, days: number): Promise<void> {
+  await db.deleteFrom('held_reports').where('created_at', '<', sql<Date>`now() - make_interval(days => ${days})`).execute();
 }
 
 /** Removes a report, but only for the person who made it. Undefined when there is nothing (left) to undo. */
-export async function deleteOwnAction(db: Db, teamId: string, userId: string, actionId: number): Promise<ActionRow | undefined> {
-  return db
+export async function deleteOwnAction(db: Db, teamId: string, userId: string, actionId: number): Promise<StoredReport | undefined> {
+  const row = await db
     .deleteFrom('actions')
     .where('id', '=', actionId)
     .where('team_id', '=', teamId)
     .where('user_id', '=', userId)
-    .returningAll()
+    .returning(['id', 'tactic_id', 'counts', 'occurred_on', 'place', 'note', 'story', 'story_consent'])
     .executeTakeFirst();
+  return row && storedReport(row);
 }
 
-export async function findAction(db: Db, teamId: string, actionId: number): Promise<ActionRow | undefined> {
-  return db.selectFrom('actions').selectAll().where('id', '=', actionId).where('team_id', '=', teamId).executeTakeFirst();
+/** Who logged an action (to explain why someone else cannot undo it); undefined when it is gone. */
+export async function findActionAuthor(db: Db, teamId: string, actionId: number): Promise<string | undefined> {
+  const row = await db.selectFrom('actions').select('user_id').where('id', '=', actionId).where('team_id', '=', teamId).executeTakeFirst();
+  return row?.user_id;
 }
 
-export interface ChannelTotals {
-  actions: number;
-  counts: Partial<Record<UnitId, number>>;
+async function findActionIdByKey(db: Db, teamId: string, key: string): Promise<number | undefined> {
+  const row = await db.selectFrom('actions').select('id').where('team_id', '=', teamId).where('idempotency_key', '=', key).executeTakeFirst();
+  return row?.id;
 }
 
-export type PeriodTotals = Record<Channel, ChannelTotals>;
-
-/** One goal × channel cell of the organizing model, with its actions and unit sums. */
-export interface CellTotals extends ChannelTotals {
-  goal: Goal;
-  channel: Channel;
-}
-
-/** Which actions to total: one team, optionally one person, optionally a span of days (inclusive). */
-export interface ActionScope {
-  teamId: string;
-  userId?: string;
-  from?: IsoDate;
-  to?: IsoDate;
-}
-
-/**
- * Actions and unit sums per goal × channel cell (cells without actions are left out), read through
- * the (team, user, day) or (team, day) index. Meant for a span of days: a person's all-time totals
- * come from allTimeCellTotals.
- */
-export async function cellTotals(db: Db, scope: ActionScope): Promise<CellTotals[]> {
-  let inScope = db.selectFrom('actions').where('team_id', '=', scope.teamId);
-  if (scope.userId !== undefined) inScope = inScope.where('user_id', '=', scope.userId);
-  if (scope.from !== undefined) inScope = inScope.where('occurred_on', '>=', scope.from);
-  if (scope.to !== undefined) inScope = inScope.where('occurred_on', '<=', scope.to);
-
-  // One round trip: the cell rows (grouping(kv.key) = 1) count actions, the others sum one unit each.
-  const rows = await inScope
-    .leftJoin(sql<{ key: string; value: string }>`jsonb_each_text(actions.counts)`.as('kv'), (join) => join.onTrue())
-    .select([
-      'goal',
-      'channel',
-      sql<string | null>`kv.key`.as('unit'),
-      sql<number>`grouping(kv.key)`.as('whole_cell'),
-      sql<number>`count(distinct actions.id)::int`.as('actions'),
-      sql<number | null>`sum((kv.value)::int)::int`.as('amount'),
-    ])
-    .groupBy(sql`grouping sets ((goal, channel), (goal, channel, kv.key))`)
-    .execute();
-
-  const cells = new Map<string, CellTotals>();
-  const cellOf = (goal: Goal, channel: Channel) => {
-    const key = `${goal}:${channel}`;
-    let cell = cells.get(key);
-    if (!cell) cells.set(key, (cell = { goal, channel, actions: 0, counts: {} }));
-    return cell;
+function storedReport(row: {
+  id: number;
+  tactic_id: TacticId;
+  counts: Counts;
+  occurred_on: string;
+  place: string | null;
+  note: string | null;
+  story: string | null;
+  story_consent: boolean;
+}): StoredReport {
+  return {
+    id: row.id,
+    tacticId: row.tactic_id,
+    counts: row.counts,
+    occurredOn: row.occurred_on,
+    place: row.place,
+    note: row.note,
+    story: row.story,
+    storyConsent: row.story_consent,
   };
-  for (const row of rows) {
-    const cell = cellOf(row.goal, row.channel);
-    if (row.whole_cell === 1) cell.actions = row.actions;
-    else if (row.unit !== null && row.amount !== null) cell.counts[row.unit as UnitId] = row.amount;
-  }
-  return [...cells.values()];
 }
 
-/**
- * A person's all-time totals per cell: at most six rows of action_totals, which a trigger keeps in
- * step with every insert and delete, so a long history costs no more to read than a short one.
- */
-export async function allTimeCellTotals(db: Db, teamId: string, userId: string): Promise<CellTotals[]> {
-  return db
-    .selectFrom('action_totals')
-    .select(['goal', 'channel', 'actions', 'counts'])
-    .where('team_id', '=', teamId)
-    .where('user_id', '=', userId)
-    .where('actions', '>', 0)
-    .execute();
+async function weekSummaries(db: Db, teamId: string, userId: string, thisWeek: IsoDate): Promise<SummaryRow[]> {
+  const { rows } = await sql<SummaryRow>`
+    select ${SUMMARY_COLUMNS} from person_week_totals
+    where team_id = ${teamId} and user_id = ${userId} and week_start = ${thisWeek}::date`.execute(db);
+  return rows;
 }
 
-/** Folds cells into offline and online totals, adding up the goals. */
-export function totalsByChannel(cells: readonly CellTotals[]): PeriodTotals {
-  const totals: PeriodTotals = { offline: { actions: 0, counts: {} }, online: { actions: 0, counts: {} } };
-  for (const cell of cells) {
-    const channel = totals[cell.channel];
-    channel.actions += cell.actions;
-    for (const [unit, amount] of Object.entries(cell.counts) as [UnitId, number][]) {
-      channel.counts[unit] = (channel.counts[unit] ?? 0) + amount;
-    }
-  }
-  return totals;
+/** A person's cells in the week starting Monday `thisWeek`: at most one summary row per tactic. */
+export async function personWeekCells(db: Db, teamId: string, userId: string, thisWeek: IsoDate): Promise<CellTotals[]> {
+  return cellsFromSummaries(await weekSummaries(db, teamId, userId, thisWeek));
 }
 
-/** A person's actions between two days inclusive, offline and online side by side. */
-export async function personTotals(db: Db, teamId: string, userId: string, from: IsoDate, to: IsoDate): Promise<PeriodTotals> {
-  return totalsByChannel(await cellTotals(db, { teamId, userId, from, to }));
+/** A person's all-time cells: at most one summary row per tactic. */
+export async function personAllTimeCells(db: Db, teamId: string, userId: string): Promise<CellTotals[]> {
+  const { rows } = await sql<SummaryRow>`
+    select ${SUMMARY_COLUMNS} from person_totals where team_id = ${teamId} and user_id = ${userId}`.execute(db);
+  return cellsFromSummaries(rows);
+}
+
+/** A team's cells in the week starting Monday `thisWeek`: one summary row per person and tactic, summed here. */
+export async function teamWeekCells(db: Db, teamId: string, thisWeek: IsoDate): Promise<CellTotals[]> {
+  const sums = sql.raw(UNIT_IDS.map((unit) => `sum(${unit})::int as ${unit}`).join(', '));
+  const { rows } = await sql<SummaryRow>`
+    select goal, channel, sum(actions)::int as actions, ${sums} from person_week_totals
+    where team_id = ${teamId} and week_start = ${thisWeek}::date
+    group by goal, channel`.execute(db);
+  return cellsFromSummaries(rows);
 }

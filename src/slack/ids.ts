@@ -10,6 +10,9 @@ export const COMMANDS = {
 
 export const ACTIONS = {
   undoAction: 'undo_action',
+  // Under a report held back as a likely repeat.
+  recordHeldReport: 'record_held_report',
+  dropHeldReport: 'drop_held_report',
   chooseTactic: 'choose_tactic',
   // Quick buttons on the App Home tab.
   homeLogAction: 'home_log_action',

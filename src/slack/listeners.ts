@@ -7,6 +7,8 @@ import { findShiftFromHome } from '../home/listeners/find-shift-from-home.js';
 import { openLogModalFromHome } from '../logging/listeners/open-log-modal-from-home.js';
 import { openSettingsFromHome } from '../team/listeners/open-settings-from-home.js';
 import { undoAction } from '../logging/listeners/undo-action.js';
+import { dropHeldReportPressed } from '../logging/listeners/drop-held-report.js';
+import { recordHeldReportPressed } from '../logging/listeners/record-held-report.js';
 import { upcomingTrainingsFromHome } from '../home/listeners/upcoming-trainings-from-home.js';
 import { groundworkCommand } from '../team/listeners/groundwork.js';
 import { logActionCommand } from '../logging/listeners/log-action.js';
@@ -22,6 +24,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.command(COMMANDS.groundwork, groundworkCommand(deps));
   app.action(ACTIONS.chooseTactic, chooseTactic(deps));
   app.action(ACTIONS.undoAction, undoAction(deps));
+  app.action(ACTIONS.recordHeldReport, recordHeldReportPressed(deps));
+  app.action(ACTIONS.dropHeldReport, dropHeldReportPressed(deps));
   app.action(ACTIONS.homeLogAction, openLogModalFromHome(deps));
   app.action(ACTIONS.homeFindShift, findShiftFromHome(deps));
   app.action(ACTIONS.homeUpcomingTrainings, upcomingTrainingsFromHome(deps));

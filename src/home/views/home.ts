@@ -5,8 +5,7 @@
  * Pure: aggregates in, Block Kit out, always within Slack's 100-block limit.
  */
 import type { ActionsBlock, Button, KnownBlock, HomeView } from '@slack/types';
-import type { CellTotals, ChannelTotals } from '../../logging/queries.js';
-import { totalsByChannel } from '../../logging/queries.js';
+import { totalsByChannel, type CellTotals, type ChannelTotals } from '../../logging/totals.js';
 import { formatDay, type IsoDate } from '../../domain/dates.js';
 import {
   contributionMix,

@@ -3,7 +3,7 @@
  * a second click finds nothing left and says so.
  */
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { deleteOwnAction, findAction } from '../queries.js';
+import { deleteOwnAction, findActionAuthor } from '../queries.js';
 import type { ListenerDeps } from '../../slack/deps.js';
 import { teamIdOf } from '../../slack/payload.js';
 import { failureReply } from '../../slack/failure.js';
@@ -27,9 +27,9 @@ export function undoAction({ database, logger }: ListenerDeps) {
         await refreshHome({ client, db: database.db, logger, teamId, userId: body.user.id });
         return;
       }
-      const stillThere = await findAction(database.db, teamId, actionId);
-      const answer = stillThere
-        ? `Only <@${stillThere.user_id}>, who logged it, can undo that report. Nothing was changed.`
+      const author = await findActionAuthor(database.db, teamId, actionId);
+      const answer = author
+        ? `Only <@${author}>, who logged it, can undo that report. Nothing was changed.`
         : 'That report was already undone. Nothing else was changed.';
       await respond({ response_type: 'ephemeral', replace_original: false, ...plainReply(answer) });
     } catch (error) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KnownBlock } from '@slack/types';
-import type { CellTotals } from '../../../src/logging/queries.js';
+import type { CellTotals } from '../../../src/logging/totals.js';
 import { ACTION_COUNT_MILESTONES, type RecognitionFacts } from '../../../src/home/recognition.js';
 import { CHANNELS, GOALS, UNIT_IDS, UNITS } from '../../../src/domain/tactics.js';
 import { HOME_MAX_BLOCKS, fitWithin, homeView, textBar, type HomeInput } from '../../../src/home/views/home.js';
