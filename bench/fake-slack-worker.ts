@@ -1,11 +1,11 @@
 /**
- * The fake Slack Web API (test/support/fake-slack.ts) in its own worker thread. In production
+ * The fake Slack Web API (test/support/fake-slack.ts) in a process of its own. In production
  * Slack's servers answer views.publish and users.info; here the fake's parsing and answering must
- * not take event-loop time from the apps being measured, so it gets a thread of its own.
+ * not take event-loop time from the apps being measured, so it gets a process of its own.
  *
  * Messages: 'counts' → { counts } (calls so far, by method); the ready message is { apiUrl }.
  */
-import { parentPort } from 'node:worker_threads';
+import { serveParent } from './ipc.js';
 import { startFakeSlack } from '../test/support/fake-slack.js';
 
 const slack = await startFakeSlack();
@@ -19,10 +19,8 @@ const fold = () => {
 };
 setInterval(fold, 200).unref();
 
-parentPort?.on('message', (message: unknown) => {
-  if (message === 'counts') {
-    fold();
-    parentPort?.postMessage({ counts: { ...counts } });
-  }
+serveParent({ apiUrl: slack.apiUrl }, async (message: unknown) => {
+  if (message !== 'counts') throw new Error(`unknown request ${String(message)}`);
+  fold();
+  return { counts: { ...counts } };
 });
-parentPort?.postMessage({ apiUrl: slack.apiUrl });

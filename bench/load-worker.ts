@@ -1,5 +1,5 @@
 /**
- * The load generator, run in a worker thread (see load.ts) so that building, signing and timing
+ * The load generator, run in a process of its own (see load.ts) so that building, signing and timing
  * requests does not share an event loop with the servers being measured.
  *
  * Each run keeps `concurrency` requests in flight over keep-alive connections and stops at
@@ -8,8 +8,8 @@
  */
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { parentPort } from 'node:worker_threads';
 import { commandBody, signatureHeaders } from '../test/support/slack-request.js';
+import { serveParent } from './ipc.js';
 import type { LoadResult, LoadSpec, ResponseCheck } from './load.js';
 
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -115,10 +115,4 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
   return { sent: next, completed, ok, failures, failureSamples, elapsedMs, latenciesMs: latencies.slice(0, completed) };
 }
 
-parentPort?.postMessage({ ready: true });
-parentPort?.on('message', (spec: LoadSpec) => {
-  run(spec).then(
-    (result) => parentPort?.postMessage({ result }, [result.latenciesMs.buffer as ArrayBuffer]),
-    (error: unknown) => parentPort?.postMessage({ error: String(error) }),
-  );
-});
+serveParent({ ready: true }, async (spec: LoadSpec) => ({ result: await run(spec) }));

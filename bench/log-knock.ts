@@ -1,82 +1,76 @@
 /**
- * `/log-knock 40 doors 12 talked 5 signed` through the real Groundwork app (signature check →
- * parse → cached time zone → insert → weekly totals → ephemeral reply in the ack, plus whatever
- * the listener does after acking), compared with a bare Bolt app whose /log-knock listener only
- * acks, and with a floor: the same Bolt app whose listener does the least any app that records the
- * report before answering must do, one INSERT of the same row and then the ack. All three apps run
- * on this process's main thread and receive the same kind of signed requests from a load generator
- * in a worker thread; the fake Slack Web API runs in another worker; the database is a fresh
- * PostgreSQL one.
+ * `/log-knock 40 doors 12 talked 5 signed` end to end (signature check → parse → cached time zone →
+ * one statement that records and reads the week → ephemeral reply in the ack), against two baselines
+ * in the same run:
+ *  - the floor: the same Bolt app committing the same row with one plain INSERT before it acks — the
+ *    least any app that records a report before answering must do. The targets are set against it.
+ *  - the bare app: a Bolt app that only acks, printed so a reader can judge the machine.
+ * Every target runs in a process of its own, the load generator in another and the fake Slack Web API
+ * in a third (see ipc.ts); the database is a fresh PostgreSQL one.
  *
- * Targets: Groundwork keeps ≥ 0.7× the bare app's throughput and ≤ 3× its p99 latency. The floor
- * has no target of its own; it shows what one committed write costs on the machine at hand.
+ * Then the same again with 1,000,000 reports stored (20,000 people over two years, and the benchmark's
+ * own people holding 500 reports each in the current week), to show the cost does not grow with history.
+ *
+ * Targets: Groundwork ≥ 0.5× the floor's throughput (goal 0.9×), p99 ≤ 3× the floor's; with the history,
+ * Groundwork ≥ 0.9× its own throughput on the empty database.
  */
-import type { Server } from 'node:http';
-import { performance } from 'node:perf_hooks';
-import { App, HTTPReceiver, LogLevel, type Middleware, type SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { loadConfig } from '../src/config.js';
-import { todayIn } from '../src/domain/dates.js';
-import { startSlackApp } from '../src/slack/app.js';
+import { dateIn, weekStart } from '../src/domain/dates.js';
+import { UNIT_IDS } from '../src/domain/tactics.js';
 import { SIGNING_SECRET } from '../test/support/slack-request.js';
 import { createBenchDatabase, type BenchDatabase } from './database.js';
-import { mb, median, percentile, quietLogger, sampleRss, startLoadGenerator, TsWorker, type LoadGenerator, type LoadSpec } from './load.js';
-import { installQueryCounter } from './query-counter.js';
+import { TsProcess } from './ipc.js';
+import { mb, median, percentile, startLoadGenerator, type LoadGenerator, type LoadSpec } from './load.js';
 
-const COMMAND = '/log-knock';
+export const COMMAND = '/log-knock';
 const TEXT = '40 doors 12 talked 5 signed';
-// BENCH_USERS spreads the reports over more people (fewer rows in each person's week); 20 by default.
+/** The floor's rows are told apart by their keys. */
+export const FLOOR_KEY_PREFIX = 'floor:';
+
+/** What a target process (log-knock-target.ts) reports about itself. */
+export interface TargetStats {
+  /** Event-loop busy time so far, ms. */
+  busyMs: number;
+  rss: number;
+  statements: number;
+}
 const userIds = (prefix: string) => Array.from({ length: Number(process.env.BENCH_USERS ?? 20) }, (_, i) => `${prefix}${String(i).padStart(2, '0')}`);
 // Few enough that each person's time zone is cached after their first request.
 const USER_IDS = userIds('U0BENCH');
+const FLOOR_USER_IDS = userIds('U0FLOOR');
 const CONCURRENCY = 16;
-const WARMUP_REQUESTS = 200;
+const WARMUP_REQUESTS = 300;
 // Each measured phase stops at whichever comes first, so a slow app keeps the run bounded in time.
 const PHASE_MAX_REQUESTS = 3000;
 const PHASE_MAX_MS = 5000;
-// Rounds rotate the order of the targets (A B C, B C A, C A B), so each goes first, second and last
-// once and drift on a noisy 2-core machine (CPU boost, autovacuum, other processes) does not land
-// on one target only; medians are compared.
+// Rounds rotate the order of the targets, so drift on a noisy 2-core machine does not land on one
+// target only; medians are compared.
 const ROUNDS = 3;
 
-/** The row Groundwork writes for TEXT, so the floor inserts the same one (its counts as parsed). */
-const FLOOR_ROW = {
-  tacticId: 'door_knocking',
-  goal: 'recruit',
-  channel: 'offline',
-  counts: JSON.stringify({ doors: 40, conversations: 12, signups: 5 }),
-  source: 'command',
-};
-/** What the fake users.info gives everyone, so the floor's rows fall on the same day as Groundwork's. */
-const FLOOR_TIME_ZONE = 'America/Chicago';
-const FLOOR_KEY_PREFIX = 'floor:';
-// As many people as USER_IDS but others: Groundwork's reply totals the person's week, so floor rows
-// under the same people would make its later phases read (and report) thousands of extra rows.
-const FLOOR_USER_IDS = userIds('U0FLOOR');
-// place, note and story stay null; story_consent and created_at take their defaults.
-const FLOOR_INSERT = `insert into actions (team_id, user_id, tactic_id, goal, channel, counts, occurred_on, source, idempotency_key)
-  values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`;
+const HISTORY_REPORTS = 1_000_000;
+const HISTORY_PEOPLE = 20_000;
+const HISTORY_DAYS = 730;
+const OWN_REPORTS_THIS_WEEK = 500;
+/** What the fake users.info gives everyone: "this week" for the benchmark's people. */
+const BENCH_TIME_ZONE = 'America/Chicago';
 
-const TARGET_THROUGHPUT_RATIO = 0.7;
-const TARGET_P99_RATIO = 3;
+const TARGET_FLOOR_THROUGHPUT = 0.5;
+const GOAL_FLOOR_THROUGHPUT = 0.9;
+const TARGET_FLOOR_P99 = 3;
+const TARGET_HISTORY_THROUGHPUT = 0.9;
 
 interface Target {
   name: string;
+  kind: 'bare' | 'floor' | 'groundwork';
+  process: TsProcess;
   url: string;
   userIds: string[];
   expect: LoadSpec['expect'];
 }
 
-/** Readers of process-wide counters, sampled around each phase. */
-interface Counters {
-  queries(): number;
-  slackCalls(): Promise<number>;
-}
-
 interface PhaseStats {
   target: string;
-  /** 0 for the warm-up. */
+  part: 'empty' | 'history';
   round: number;
   sent: number;
   failures: number;
@@ -84,67 +78,15 @@ interface PhaseStats {
   reqPerSec: number;
   p50: number;
   p99: number;
-  rssBefore: number;
-  rssPeak: number;
-  /** Share of the phase the main thread (where both apps run) was busy, 0..1. */
-  busy: number;
-  /** Main-thread busy time per request, in ms: what a request costs the app, steadier than req/s. */
+  /** RSS of the target's process after the phase. */
+  rss: number;
+  /** The target's event-loop busy time per request, ms: what a request costs it, steadier than req/s. */
   busyMsPerRequest: number;
-  queriesPerRequest: number;
-  slackCallsPerRequest: number;
+  statementsPerRequest: number;
 }
 
-/** A Bolt app with its own HTTP receiver and signature check, and `listener` on /log-knock. */
-async function startBolt(slackApiUrl: string, listener: Middleware<SlackCommandMiddlewareArgs>) {
-  const logger = quietLogger();
-  const app = new App({
-    token: 'xoxb-bench-token',
-    receiver: new HTTPReceiver({ signingSecret: SIGNING_SECRET, endpoints: '/slack/events', logger, logLevel: LogLevel.WARN }),
-    // Same Web API wiring as Groundwork, so the one auth.test Bolt makes goes to the fake too.
-    clientOptions: { slackApiUrl, retryConfig: { retries: 0 } },
-    logger,
-    logLevel: LogLevel.WARN,
-  });
-  app.command(COMMAND, listener);
-  const server = (await app.start(0)) as Server;
-  const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : Number(address);
-  return { app, port, logger };
-}
-
-/** The baseline: a listener that only acks. */
-function startBareBolt(slackApiUrl: string) {
-  return startBolt(slackApiUrl, async ({ ack }) => {
-    await ack();
-  });
-}
-
-/**
- * The floor: built like the bare app, but its listener commits the report's row with one
- * parameterized INSERT (one round trip, through a plain pg.Pool) before acking.
- */
-function startFloorBolt(slackApiUrl: string, pool: pg.Pool) {
-  return startBolt(slackApiUrl, async ({ command, ack }) => {
-    await pool.query(FLOOR_INSERT, [
-      command.team_id,
-      command.user_id,
-      FLOOR_ROW.tacticId,
-      FLOOR_ROW.goal,
-      FLOOR_ROW.channel,
-      FLOOR_ROW.counts,
-      todayIn(FLOOR_TIME_ZONE),
-      FLOOR_ROW.source,
-      `${FLOOR_KEY_PREFIX}${command.trigger_id}`,
-    ]);
-    await ack({ response_type: 'ephemeral', text: 'Recorded' });
-  });
-}
-
-async function runPhase(load: LoadGenerator, counters: Counters, target: Target, round: number, maxRequests: number, maxMs: number): Promise<PhaseStats> {
-  const queriesBefore = counters.queries();
-  const slackCallsBefore = await counters.slackCalls();
-  const rss = sampleRss(50);
-  const loopBefore = performance.eventLoopUtilization();
+async function runPhase(load: LoadGenerator, target: Target, part: PhaseStats['part'], round: number, maxRequests: number, maxMs: number): Promise<PhaseStats> {
+  const before = await target.process.request<TargetStats>('stats');
   const result = await load.run({
     url: target.url,
     signingSecret: SIGNING_SECRET,
@@ -152,17 +94,17 @@ async function runPhase(load: LoadGenerator, counters: Counters, target: Target,
     text: TEXT,
     userIds: target.userIds,
     // Groundwork uses trigger_id as the idempotency key: a repeat would be "Already recorded", not a new row.
-    triggerPrefix: `bench.${target.name.replace(/\W+/g, '-')}.${round === 0 ? 'warmup' : `r${round}`}`,
+    triggerPrefix: `bench.${target.kind}.${part}.${round}`,
     concurrency: CONCURRENCY,
     maxRequests,
     maxDurationMs: maxMs,
     expect: target.expect,
   });
-  const loop = performance.eventLoopUtilization(loopBefore);
-  const { before, peak } = rss.stop();
-  const perRequest = (count: number) => count / Math.max(1, result.completed);
+  const after = await target.process.request<TargetStats>('stats');
+  const perRequest = (amount: number) => amount / Math.max(1, result.completed);
   return {
     target: target.name,
+    part,
     round,
     sent: result.sent,
     failures: result.failures,
@@ -170,248 +112,200 @@ async function runPhase(load: LoadGenerator, counters: Counters, target: Target,
     reqPerSec: result.ok / (result.elapsedMs / 1000),
     p50: percentile(result.latenciesMs, 50),
     p99: percentile(result.latenciesMs, 99),
-    rssBefore: before,
-    rssPeak: peak,
-    busy: loop.utilization,
-    busyMsPerRequest: perRequest(loop.active),
+    rss: after.rss,
+    busyMsPerRequest: perRequest(after.busyMs - before.busyMs),
     // Work a listener does after acking can still be running here; across 1000s of requests that is noise.
-    queriesPerRequest: perRequest(counters.queries() - queriesBefore),
-    slackCallsPerRequest: perRequest((await counters.slackCalls()) - slackCallsBefore),
+    statementsPerRequest: perRequest(after.statements - before.statements),
   };
 }
 
-/** One line of the report: a phase, or the median of a target's phases. */
-interface ReportLine {
-  round: string;
-  target: string;
-  requests: number;
-  reqPerSec: number;
-  p50: number;
-  p99: number;
-  rssPeak: number;
-  rssDelta: number;
-  busy: number;
-  busyMsPerRequest: number;
-  queriesPerRequest: number;
-  slackCallsPerRequest: number;
+/** Rounds of every target, the order rotating each round. */
+async function runRounds(load: LoadGenerator, targets: Target[], part: PhaseStats['part']): Promise<PhaseStats[]> {
+  const phases: PhaseStats[] = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    const first = (round - 1) % targets.length;
+    for (const target of [...targets.slice(first), ...targets.slice(0, first)]) {
+      phases.push(await runPhase(load, target, part, round, PHASE_MAX_REQUESTS, PHASE_MAX_MS));
+    }
+  }
+  return phases;
 }
 
-const COLUMNS: [header: string, width: number, cell: (l: ReportLine) => string][] = [
+type Line = Omit<PhaseStats, 'round' | 'failures' | 'failureSamples' | 'part'> & { round: string; part: string };
+
+const COLUMNS: [header: string, width: number, cell: (l: Line) => string][] = [
+  ['database', -8, (l) => l.part],
   ['round', -6, (l) => l.round],
   ['target', -15, (l) => l.target],
-  ['requests', 8, (l) => String(l.requests)],
+  ['requests', 8, (l) => String(l.sent)],
   ['req/s', 6, (l) => l.reqPerSec.toFixed(0)],
   ['p50 ms', 7, (l) => l.p50.toFixed(1)],
   ['p99 ms', 7, (l) => l.p99.toFixed(1)],
-  ['peak RSS MB', 11, (l) => mb(l.rssPeak)],
-  ['ΔRSS MB', 7, (l) => `${l.rssDelta >= 0 ? '+' : ''}${mb(l.rssDelta)}`],
-  ['loop busy', 9, (l) => `${(l.busy * 100).toFixed(0)}%`],
+  ['RSS MB', 7, (l) => mb(l.rss)],
   ['busy ms/req', 11, (l) => l.busyMsPerRequest.toFixed(2)],
-  ['SQL/req', 7, (l) => l.queriesPerRequest.toFixed(1)],
-  ['Slack API/req', 13, (l) => l.slackCallsPerRequest.toFixed(2)],
+  ['SQL/req', 7, (l) => l.statementsPerRequest.toFixed(1)],
 ];
 
 function printLine(cell: (column: (typeof COLUMNS)[number]) => string) {
   console.log(COLUMNS.map((column) => (column[1] < 0 ? cell(column).padEnd(-column[1]) : cell(column).padStart(column[1]))).join('  '));
 }
 
-const lineOf = (p: PhaseStats): ReportLine => ({ ...p, round: String(p.round), requests: p.sent, rssDelta: p.rssPeak - p.rssBefore });
+const lineOf = (p: PhaseStats): Line => ({ ...p, round: String(p.round) });
 
-function medianLine(target: string, phases: PhaseStats[]): ReportLine {
-  const lines = phases.filter((p) => p.target === target).map(lineOf);
-  const mid = (pick: (l: ReportLine) => number) => median(lines.map(pick));
+function medianOf(phases: PhaseStats[], target: string, part: PhaseStats['part']): Line {
+  const mine = phases.filter((p) => p.target === target && p.part === part);
+  const mid = (pick: (p: PhaseStats) => number) => median(mine.map(pick));
   return {
+    part,
     round: 'median',
     target,
-    requests: mid((l) => l.requests),
-    reqPerSec: mid((l) => l.reqPerSec),
-    p50: mid((l) => l.p50),
-    p99: mid((l) => l.p99),
-    rssPeak: Math.max(...lines.map((l) => l.rssPeak)),
-    rssDelta: mid((l) => l.rssDelta),
-    busy: mid((l) => l.busy),
-    busyMsPerRequest: mid((l) => l.busyMsPerRequest),
-    queriesPerRequest: mid((l) => l.queriesPerRequest),
-    slackCallsPerRequest: mid((l) => l.slackCallsPerRequest),
+    sent: mid((p) => p.sent),
+    reqPerSec: mid((p) => p.reqPerSec),
+    p50: mid((p) => p.p50),
+    p99: mid((p) => p.p99),
+    rss: Math.max(...mine.map((p) => p.rss)),
+    busyMsPerRequest: mid((p) => p.busyMsPerRequest),
+    statementsPerRequest: mid((p) => p.statementsPerRequest),
   };
 }
 
-/** Rows in actions by the app that wrote them, told apart by their idempotency keys. */
-async function countRows(database: BenchDatabase['database']) {
-  const written = sql`tactic_id, goal, channel, counts, occurred_on, place, note, story, story_consent, source`;
-  const { rows } = await sql<{ groundwork: number; floor: number; other: number; floorUnlikeGroundwork: number }>`
-    select
-      count(*) filter (where idempotency_key like 'command:%') as groundwork,
-      count(*) filter (where idempotency_key like ${`${FLOOR_KEY_PREFIX}%`}) as floor,
-      count(*) filter (where idempotency_key not like 'command:%' and idempotency_key not like ${`${FLOOR_KEY_PREFIX}%`}) as other,
-      (select count(*) from (
-        select ${written} from actions where idempotency_key like ${`${FLOOR_KEY_PREFIX}%`}
-        except
-        select ${written} from actions where idempotency_key like 'command:%'
-      ) as unmatched) as "floorUnlikeGroundwork"
-    from actions`.execute(database.db);
-  return rows[0]!;
+/**
+ * 1,000,000 reports: 20,000 people over two years, and 500 reports this week for each of the benchmark's
+ * own people. Written in bulk with the summaries trigger off, then the summaries rebuilt from every row,
+ * as migration 0004 fills them (a row-by-row trigger would take minutes here).
+ */
+async function storeHistory(bench: BenchDatabase): Promise<void> {
+  const db = bench.database.db;
+  const thisWeek = weekStart(dateIn(BENCH_TIME_ZONE, new Date()));
+  const today = dateIn(BENCH_TIME_ZONE, new Date());
+  const own = USER_IDS.length * OWN_REPORTS_THIS_WEEK;
+  const units = sql.raw(UNIT_IDS.join(', '));
+  const sums = sql.raw(UNIT_IDS.map((unit) => `sum(coalesce((counts ->> '${unit}')::int, 0))`).join(', '));
+  await db.transaction().execute(async (trx) => {
+    await sql`alter table actions disable trigger actions_follow_summaries`.execute(trx);
+    await sql`
+      insert into actions (team_id, user_id, tactic_id, goal, channel, counts, occurred_on, note, source, idempotency_key)
+      select 'T0GROUND', 'U0HIST' || (n % ${HISTORY_PEOPLE}),
+             (array['door_knocking', 'phone_bank', 'petition', 'social_media'])[1 + n % 4],
+             (array['recruit', 'campaign', 'recruit', 'recruit'])[1 + n % 4],
+             (array['offline', 'offline', 'online', 'online'])[1 + n % 4],
+             (array['{"doors": 30, "conversations": 8}', '{"calls": 50, "conversations": 10}', '{"signatures": 40}', '{"posts": 2}'])[1 + n % 4]::jsonb,
+             ${today}::date - (n % ${HISTORY_DAYS}), 'an old report', 'command', 'history:' || n
+      from generate_series(1, ${HISTORY_REPORTS - own}) as n`.execute(trx);
+    await sql`
+      insert into actions (team_id, user_id, tactic_id, goal, channel, counts, occurred_on, source, idempotency_key)
+      select 'T0GROUND', u.user_id, 'door_knocking', 'recruit', 'offline', '{"doors": 40, "conversations": 12, "signups": 5}',
+             ${thisWeek}::date + (n % (${today}::date - ${thisWeek}::date + 1)), 'command', 'own:' || u.user_id || ':' || n
+      from unnest(${USER_IDS}::text[]) as u(user_id), generate_series(1, ${OWN_REPORTS_THIS_WEEK}) as n`.execute(trx);
+    await sql`alter table actions enable trigger actions_follow_summaries`.execute(trx);
+    await sql`truncate person_week_totals, person_totals`.execute(trx);
+    await sql`
+      insert into person_week_totals (team_id, user_id, week_start, tactic_id, goal, channel, actions, ${units})
+      select team_id, user_id, date_trunc('week', occurred_on)::date, tactic_id, min(goal), min(channel), count(*), ${sums}
+      from actions group by 1, 2, 3, 4`.execute(trx);
+    await sql`
+      insert into person_totals (team_id, user_id, tactic_id, goal, channel, actions, ${units})
+      select team_id, user_id, tactic_id, min(goal), min(channel), count(*), ${sums}
+      from actions group by 1, 2, 3`.execute(trx);
+  });
+  await sql`vacuum analyze`.execute(db);
 }
 
-/** Prints `text` as one indented paragraph, wrapped to the width of the notes above it. */
-function printParagraph(text: string, width = 100) {
-  const lines: string[] = [];
-  for (const word of text.split(' ')) {
-    const last = lines.length - 1;
-    if (last >= 0 && lines[last]!.length + 1 + word.length <= width) lines[last] += ` ${word}`;
-    else lines.push(`  ${word}`);
-  }
-  console.log(lines.join('\n'));
+async function countRows(bench: BenchDatabase) {
+  const { rows } = await sql<{ groundwork: number; floor: number; floorLikeGroundwork: number }>`
+    select
+      (select count(*)::int from actions where idempotency_key like 'command:%') as groundwork,
+      (select count(*)::int from floor_actions where idempotency_key like ${`${FLOOR_KEY_PREFIX}%`}) as floor,
+      (select count(*)::int from (
+        select tactic_id, goal, channel, counts, occurred_on, place, note, story, story_consent, source from floor_actions
+        intersect
+        select tactic_id, goal, channel, counts, occurred_on, place, note, story, story_consent, source from actions where idempotency_key like 'command:%'
+      ) as alike) as "floorLikeGroundwork"`.execute(bench.database.db);
+  return rows[0]!;
 }
 
 /** Runs the benchmark and prints the report. Resolves false when a correctness check failed. */
 export async function run(): Promise<boolean> {
   const cleanups: (() => Promise<unknown>)[] = [];
   try {
-    const queries = installQueryCounter();
-    const { worker: slack, ready } = await TsWorker.start<{ apiUrl: string }>(new URL('./fake-slack-worker.ts', import.meta.url));
+    const { process: slack, ready } = await TsProcess.start<{ apiUrl: string }>(new URL('./fake-slack-worker.ts', import.meta.url));
     cleanups.push(() => slack.close());
-    const callsByMethod = async () => (await slack.request<{ counts: Record<string, number> }>('counts')).counts;
-    const counters: Counters = {
-      queries,
-      slackCalls: async () => Object.values(await callsByMethod()).reduce((sum, n) => sum + n, 0),
-    };
-
-    // The settings main.ts would read, so Groundwork runs with its defaults (e.g. a pool of 10).
-    const config = loadConfig({
-      SLACK_BOT_TOKEN: 'xoxb-bench-token',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: ready.apiUrl,
-      PORT: '0',
-      LOG_LEVEL: 'warn',
-    });
-    const bench = await createBenchDatabase({ poolSize: config.DATABASE_POOL_SIZE });
+    const bench = await createBenchDatabase({ poolSize: 2 });
     cleanups.push(() => bench.drop());
+    // The floor's table: actions' twin (columns, indexes, constraints), without the summaries trigger.
+    await sql`create table floor_actions (like actions including all)`.execute(bench.database.db);
 
-    const groundworkLogger = quietLogger();
-    const groundwork = await startSlackApp(config, bench.database, {
-      logger: groundworkLogger,
-      clientOptions: { retryConfig: { retries: 0 } },
-    });
-    cleanups.push(() => groundwork.stop());
-    const bare = await startBareBolt(ready.apiUrl);
-    cleanups.push(() => bare.app.stop());
-    // Groundwork's pool size (10 by default), on the same database.
-    const floorPool = new pg.Pool({ connectionString: bench.url, max: config.DATABASE_POOL_SIZE });
-    cleanups.push(() => floorPool.end());
-    const floor = await startFloorBolt(ready.apiUrl, floorPool);
-    cleanups.push(() => floor.app.stop());
+    const start = async (name: string, kind: Target['kind'], ids: string[], expect: LoadSpec['expect']): Promise<Target> => {
+      const env = { BENCH_TARGET: kind, SLACK_API_URL: ready.apiUrl, BENCH_DATABASE: bench.url };
+      const { process: child, ready: target } = await TsProcess.start<{ port: number }>(new URL('./log-knock-target.ts', import.meta.url), env);
+      cleanups.push(() => child.close());
+      return { name, kind, process: child, url: `http://127.0.0.1:${target.port}/slack/events`, userIds: ids, expect };
+    };
+    const recorded = { status: 200, json: { response_type: 'ephemeral' }, includes: 'Recorded' };
+    const bare = await start('bare Bolt', 'bare', USER_IDS, { status: 200 });
+    const floor = await start('Bolt + 1 INSERT', 'floor', FLOOR_USER_IDS, recorded);
+    const groundwork = await start('Groundwork', 'groundwork', USER_IDS, recorded);
     const load = await startLoadGenerator();
     cleanups.push(() => load.close());
 
-    const bareTarget: Target = { name: 'bare Bolt', url: `http://127.0.0.1:${bare.port}/slack/events`, userIds: USER_IDS, expect: { status: 200 } };
-    const groundworkTarget: Target = {
-      name: 'Groundwork',
-      url: `http://127.0.0.1:${groundwork.port}/slack/events`,
-      userIds: USER_IDS,
-      expect: { status: 200, json: { response_type: 'ephemeral' }, includes: 'Recorded' },
-    };
-    const floorTarget: Target = {
-      name: 'Bolt + 1 INSERT',
-      url: `http://127.0.0.1:${floor.port}/slack/events`,
-      userIds: FLOOR_USER_IDS,
-      expect: { status: 200, json: { response_type: 'ephemeral' }, includes: 'Recorded' },
-    };
-    const targets = [bareTarget, groundworkTarget, floorTarget];
+    console.log(`log-knock: "${COMMAND} ${TEXT}" from ${USER_IDS.length} people, ${CONCURRENCY} requests in flight; ${bench.description}`);
+    console.log(`  each target, the load generator and the fake Slack API run in processes of their own`);
+    console.log(`  warm-up ${WARMUP_REQUESTS} each, then ${ROUNDS} rounds of up to ${PHASE_MAX_REQUESTS} requests or ${PHASE_MAX_MS / 1000} s per target, order rotating`);
 
-    console.log(`log-knock: "${COMMAND} ${TEXT}" from ${USER_IDS.length} users, ${CONCURRENCY} requests in flight`);
-    console.log(`  the floor (Bolt + 1 INSERT) writes as ${FLOOR_USER_IDS.length} other users, so its rows stay out of Groundwork's weekly totals`);
-    console.log(`  ${bench.description}`);
-    console.log(
-      `  warm-up ${WARMUP_REQUESTS} each, then ${ROUNDS} rounds of up to ${PHASE_MAX_REQUESTS} requests or ${PHASE_MAX_MS / 1000} s per target, order rotating`,
-    );
-
-    // Warm-up: JIT, keep-alive sockets, the pg pool, Bolt's auth.test, one users.info per person.
-    const phases: PhaseStats[] = [];
+    const targets = [bare, floor, groundwork];
     const warmups: PhaseStats[] = [];
-    for (const target of targets) warmups.push(await runPhase(load, counters, target, 0, WARMUP_REQUESTS, 30_000));
-    for (let round = 1; round <= ROUNDS; round++) {
-      const first = (round - 1) % targets.length;
-      const order = [...targets.slice(first), ...targets.slice(0, first)];
-      for (const target of order) phases.push(await runPhase(load, counters, target, round, PHASE_MAX_REQUESTS, PHASE_MAX_MS));
-    }
+    for (const target of targets) warmups.push(await runPhase(load, target, 'empty', 0, WARMUP_REQUESTS, 30_000));
+    const phases = await runRounds(load, targets, 'empty');
 
-    // Stopping drains listener work still in flight, so every row that will be written is committed.
-    // The floor writes before it acks, so its rows are all committed once its phases have ended.
-    await groundwork.stop();
-    const rows = await countRows(bench.database);
-    const slackCalls = await callsByMethod();
+    const seeding = Date.now();
+    await storeHistory(bench);
+    console.log(`  stored ${HISTORY_REPORTS.toLocaleString('en-US')} reports of history in ${((Date.now() - seeding) / 1000).toFixed(1)} s`);
+    phases.push(...(await runRounds(load, [floor, groundwork], 'history')));
+
+    const stopped = await Promise.all(targets.map((target) => target.process.request<{ problems: string[]; problemCount: number }>('stop')));
+    const rows = await countRows(bench);
 
     console.log('');
     printLine(([header]) => header);
     for (const phase of phases) printLine(([, , cell]) => cell(lineOf(phase)));
-    const bareMedian = medianLine(bareTarget.name, phases);
-    const groundworkMedian = medianLine(groundworkTarget.name, phases);
-    const floorMedian = medianLine(floorTarget.name, phases);
-    for (const line of [bareMedian, groundworkMedian, floorMedian]) printLine(([, , cell]) => cell(line));
-    console.log(
-      [
-        '  RSS is one figure for the whole process: all three apps, the fake Slack API and the load generator',
-        '  (each in its own thread). peak RSS = highest sample (every 50 ms) during the phase; ΔRSS = that',
-        '  peak minus RSS just before the phase; median rows show the highest peak and the median Δ.',
-        '  loop busy = event-loop utilisation of the main thread, where all three apps run; busy ms/req = that',
-        '  busy time per request. SQL/req and Slack API/req count statements and Web API calls per request.',
-      ].join('\n'),
-    );
+    const m = {
+      bare: medianOf(phases, bare.name, 'empty'),
+      floor: medianOf(phases, floor.name, 'empty'),
+      groundwork: medianOf(phases, groundwork.name, 'empty'),
+      floorHistory: medianOf(phases, floor.name, 'history'),
+      groundworkHistory: medianOf(phases, groundwork.name, 'history'),
+    };
+    for (const line of Object.values(m)) printLine(([, , cell]) => cell(line));
+    console.log('  RSS = the target process after its phase; busy ms/req = its event-loop busy time per request;');
+    console.log('  SQL/req = statements it sent per request.');
 
-    const throughputRatio = groundworkMedian.reqPerSec / bareMedian.reqPerSec;
-    const p99Ratio = groundworkMedian.p99 / bareMedian.p99;
     const verdict = (pass: boolean) => (pass ? 'PASS' : 'FAIL');
+    const show = (label: string, value: number, target?: string, pass?: boolean) =>
+      console.log(`  ${label.padEnd(52)} ${value.toFixed(2)}×${target ? `  (target ${target})  ${verdict(pass ?? false)}` : ''}`);
+    const throughput = m.groundwork.reqPerSec / m.floor.reqPerSec;
+    const p99 = m.groundwork.p99 / m.floor.p99;
+    const history = m.groundworkHistory.reqPerSec / m.groundwork.reqPerSec;
     console.log('');
-    console.log(`  throughput Groundwork/bare  ${throughputRatio.toFixed(2)}×  (target ≥ ${TARGET_THROUGHPUT_RATIO}×)  ${verdict(throughputRatio >= TARGET_THROUGHPUT_RATIO)}`);
-    console.log(`  p99 latency Groundwork/bare ${p99Ratio.toFixed(2)}×  (target ≤ ${TARGET_P99_RATIO}×)  ${verdict(p99Ratio <= TARGET_P99_RATIO)}`);
-
-    // The floor: no target, only the ratios that place Groundwork and the issue's targets against it.
-    const ratio = (label: string, value: number) => console.log(`  ${label.padEnd(45)} ${value.toFixed(2)}×`);
-    console.log('');
-    ratio('throughput Groundwork / (Bolt + 1 INSERT)', groundworkMedian.reqPerSec / floorMedian.reqPerSec);
-    ratio('p99 latency Groundwork / (Bolt + 1 INSERT)', groundworkMedian.p99 / floorMedian.p99);
-    ratio('throughput (Bolt + 1 INSERT) / bare', floorMedian.reqPerSec / bareMedian.reqPerSec);
-    ratio('p99 latency (Bolt + 1 INSERT) / bare', floorMedian.p99 / bareMedian.p99);
-    printParagraph(
-      `Bolt + 1 INSERT is built like the bare app (same receiver, fake Slack and Bolt defaults), but its ` +
-        `listener first commits the row Groundwork writes for this command, with one parameterized INSERT ` +
-        `through a plain pg.Pool of ${config.DATABASE_POOL_SIZE} on the same database, then acks "Recorded". ` +
-        `The insert fires the same actions_follow_totals trigger (migration 0003, which keeps action_totals) ` +
-        `as Groundwork's does. The floor shows what a single committed write costs here: the main thread was ` +
-        `busy ${floorMedian.busyMsPerRequest.toFixed(2)} ms per request against ${bareMedian.busyMsPerRequest.toFixed(2)} ms ` +
-        `for bare, and ${groundworkMedian.busyMsPerRequest.toFixed(2)} ms for Groundwork with ` +
-        `${groundworkMedian.queriesPerRequest.toFixed(1)} statements per request. An app that answers only after ` +
-        `committing its row with one statement per request does at least the floor's work, so the floor's ratios ` +
-        `to bare are about the best such an app reaches against the targets above on this machine; ` +
-        `Groundwork / (Bolt + 1 INSERT) is the part of the gap that is Groundwork's own.`,
-    );
+    show('throughput Groundwork / floor', throughput, `≥ ${TARGET_FLOOR_THROUGHPUT}×, goal ${GOAL_FLOOR_THROUGHPUT}×`, throughput >= TARGET_FLOOR_THROUGHPUT);
+    show('p99 latency Groundwork / floor', p99, `≤ ${TARGET_FLOOR_P99}×`, p99 <= TARGET_FLOOR_P99);
+    show('throughput Groundwork, 1M history / empty', history, `≥ ${TARGET_HISTORY_THROUGHPUT}×`, history >= TARGET_HISTORY_THROUGHPUT);
+    show('throughput floor, 1M history / empty', m.floorHistory.reqPerSec / m.floor.reqPerSec);
+    show('throughput floor / bare (the machine)', m.floor.reqPerSec / m.bare.reqPerSec);
+    show('p99 latency floor / bare (the machine)', m.floor.p99 / m.bare.p99);
 
     // Correctness: figures from an app that answered wrongly would be meaningless.
     const all = [...warmups, ...phases];
     const sentTo = (target: Target) => all.filter((p) => p.target === target.name).reduce((sum, p) => sum + p.sent, 0);
-    const groundworkSent = sentTo(groundworkTarget);
-    const floorSent = sentTo(floorTarget);
     const problems: string[] = [];
-    for (const p of all.filter((p) => p.failures > 0)) {
-      problems.push(`${p.target} ${p.round === 0 ? 'warm-up' : `round ${p.round}`}: ${p.failures} bad responses, e.g. ${p.failureSamples.join(' | ')}`);
-    }
-    if (rows.groundwork !== groundworkSent) problems.push(`actions has ${rows.groundwork} Groundwork rows, but ${groundworkSent} Groundwork requests were sent`);
-    if (rows.floor !== floorSent) problems.push(`actions has ${rows.floor} floor rows, but ${floorSent} floor requests were sent`);
-    if (rows.other > 0) problems.push(`actions has ${rows.other} rows from neither app`);
-    if (rows.floorUnlikeGroundwork > 0) problems.push(`${rows.floorUnlikeGroundwork} kinds of floor row match no Groundwork row (tactic, goal, channel, counts, day, …)`);
-    const loggers = [groundworkLogger, bare.logger, floor.logger];
-    const logged = loggers.flatMap((logger) => logger.problems);
-    if (logged.length > 0) {
-      const count = loggers.reduce((sum, logger) => sum + logger.problemCount(), 0);
-      problems.push(`${count} warnings/errors logged, e.g. ${logged.slice(0, 3).join(' | ')}`);
-    }
+    for (const p of all.filter((p) => p.failures > 0)) problems.push(`${p.target} ${p.part} round ${p.round}: ${p.failures} bad responses, e.g. ${p.failureSamples.join(' | ')}`);
+    if (rows.groundwork !== sentTo(groundwork)) problems.push(`${rows.groundwork} Groundwork rows for ${sentTo(groundwork)} requests`);
+    if (rows.floor !== sentTo(floor)) problems.push(`${rows.floor} floor rows for ${sentTo(floor)} requests`);
+    if (rows.floorLikeGroundwork === 0) problems.push('the floor wrote no row like Groundwork’s (tactic, counts, day, …)');
+    stopped.forEach((answer, i) => {
+      if (answer.problemCount > 0) problems.push(`${targets[i]!.name} logged ${answer.problemCount} warnings/errors, e.g. ${answer.problems.slice(0, 3).join(' | ')}`);
+    });
     console.log('');
-    console.log(
-      `  checked: ${groundworkSent} Groundwork and ${floorSent} floor requests, each to answer 200, ephemeral, "Recorded"; ` +
-        `${rows.groundwork} + ${rows.floor} rows in actions, the floor's written like Groundwork's`,
-    );
-    console.log(`  Slack Web API calls (all phases): ${Object.entries(slackCalls).map(([method, n]) => `${method} ${n}`).join(', ')}`);
+    console.log(`  checked: every response (200, ephemeral, "Recorded"); ${rows.groundwork} Groundwork and ${rows.floor} floor rows for as many requests`);
     if (problems.length === 0) console.log('  correctness: OK');
     else for (const problem of problems) console.log(`  correctness FAILED: ${problem}`);
     return problems.length === 0;

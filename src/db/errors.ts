@@ -3,7 +3,6 @@
  * certainly did not happen, or its outcome is unknown. Words for people live in src/slack/failure.ts.
  */
 
-const UNIQUE_VIOLATION = '23505';
 const SERIALIZATION_FAILURE = '40001';
 const DEADLOCK_DETECTED = '40P01';
 
@@ -18,10 +17,6 @@ const LOST_IN_FLIGHT = /Connection terminated|connection lost|Client has encount
 export function sqlState(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : undefined;
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  return sqlState(error) === UNIQUE_VIOLATION;
 }
 
 /** A conflict between two transactions: running the same work again is the fix. */

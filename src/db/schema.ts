@@ -142,6 +142,5 @@ export interface DB {
   job_runs: JobRunsTable;
 }
 
-export type ActionRow = Selectable<ActionsTable>;
 export type NewAction = Insertable<ActionsTable>;
 export type WorkspaceSettingsRow = Selectable<WorkspaceSettingsTable>;

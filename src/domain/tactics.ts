@@ -18,12 +18,6 @@ export const GOAL_LABELS: Record<Goal, string> = {
   campaign: 'Campaign',
 };
 
-export const GOAL_DESCRIPTIONS: Record<Goal, string> = {
-  recruit: 'grow the list, outreach, base building',
-  engage: 'escalate engagement, find and develop leaders',
-  campaign: 'win on specific interests',
-};
-
 export const CHANNEL_LABELS: Record<Channel, string> = {
   offline: 'offline',
   online: 'online',
@@ -153,10 +147,6 @@ export function allTactics(): readonly Tactic[] {
 
 export function isTacticId(value: string): value is TacticId {
   return (TACTIC_IDS as readonly string[]).includes(value);
-}
-
-export function isUnitId(value: string): value is UnitId {
-  return (UNIT_IDS as readonly string[]).includes(value);
 }
 
 export function tacticsIn(goal: Goal, channel?: Channel): readonly Tactic[] {

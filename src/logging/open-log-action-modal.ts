@@ -20,7 +20,7 @@ export async function openLogActionModal(options: {
   triggerId: string;
   tacticId: TacticId | null;
   /** From a slash command; absent from the Home tab. */
-  command?: { responseUrl: string; channelId: string };
+  command?: { responseUrl: string };
 }): Promise<void> {
   const { client, database, logger, teamId, userId, triggerId, tacticId, command } = options;
   let timeZone = 'UTC';
@@ -30,7 +30,7 @@ export async function openLogActionModal(options: {
     // The modal is still useful without the cache: the person can pick the date themselves.
     logger.warn(`Could not read the time zone of ${userId}: ${String(error)}`);
   }
-  const metadata = { today: todayIn(timeZone), ...(command ? { responseUrl: command.responseUrl, channelId: command.channelId } : {}) };
+  const metadata = { today: todayIn(timeZone), ...(command ? { responseUrl: command.responseUrl } : {}) };
   await client.views.open({ trigger_id: triggerId, view: logActionModal({ tacticId, metadata }) });
 }
 
@@ -40,6 +40,6 @@ export function fromCommand(command: SlashCommand) {
     teamId: command.team_id,
     userId: command.user_id,
     triggerId: command.trigger_id,
-    command: { responseUrl: command.response_url, channelId: command.channel_id },
+    command: { responseUrl: command.response_url },
   };
 }

@@ -14,6 +14,7 @@ import { refreshHome } from '../../home/publish-home.js';
 import { recordAndSummarize } from '../record-log.js';
 import { timeZoneOf } from '../../team/slack-profiles.js';
 import { plainReply } from '../../slack/messages.js';
+import { asText, fromCommandText } from '../../slack/mrkdwn.js';
 import { fromCommand, openLogActionModal } from '../open-log-action-modal.js';
 
 const TACTIC = 'door_knocking';
@@ -29,14 +30,15 @@ export function logKnockCommand({ database, logger }: ListenerDeps) {
     try {
       const timeZone = await timeZoneOf(client, database.db, command.team_id, command.user_id);
       const today = todayIn(timeZone);
-      const parsed = parseLogText(command.text, TACTIC, today);
+      // Slack escapes &, < and > in command text; what is stored is what the person typed.
+      const parsed = parseLogText(fromCommandText(command.text), TACTIC, today);
       if (!parsed.ok) {
-        await ack({ response_type: 'ephemeral', ...plainReply(`:thinking_face: ${parsed.problem} Nothing was recorded.`, example) });
+        await ack({ response_type: 'ephemeral', ...plainReply(`:thinking_face: ${asText(parsed.problem)} Nothing was recorded.`, example) });
         return;
       }
       const problems = checkLogDraft(parsed.draft, today);
       if (problems.length > 0) {
-        const list = problems.map((p) => p.message).join('\n');
+        const list = problems.map((p) => asText(p.message)).join('\n');
         await ack({ response_type: 'ephemeral', ...plainReply(`:thinking_face: ${list}\nNothing was recorded.`, example) });
         return;
       }

@@ -11,7 +11,6 @@ import { ACTIONS, LOG_BLOCKS, VIEWS } from '../../slack/ids.js';
 /** Carried through the modal so the confirmation reaches the person where they typed the command. */
 export interface LogModalMetadata {
   responseUrl?: string;
-  channelId?: string;
   /** The person's today when the modal opened, so switching tactic needs no time-zone lookup. */
   today: IsoDate;
 }
@@ -129,7 +128,6 @@ export function readLogModalMetadata(privateMetadata: string): LogModalMetadata 
     return {
       today: parsed.today,
       ...(typeof parsed.responseUrl === 'string' ? { responseUrl: parsed.responseUrl } : {}),
-      ...(typeof parsed.channelId === 'string' ? { channelId: parsed.channelId } : {}),
     };
   } catch {
     return null;

@@ -28,7 +28,7 @@ export function describeAction(report: Pick<LogDraft, 'tacticId' | 'occurredOn' 
   return `${describeTactic(tactic)} on ${formatDay(report.occurredOn)}${place}: ${describeCounts(report.counts, tactic.units)}`;
 }
 
-export function describeWeek(week: PeriodTotals): string {
+function describeWeek(week: PeriodTotals): string {
   return CHANNELS.map((channel) => {
     const totals = week[channel];
     const label = channel === 'offline' ? 'Offline' : 'Online';

@@ -1,11 +1,10 @@
 /** `/groundwork help` (and any unknown subcommand): what this person can do with their role. */
 import { findWorkspaceSettings } from '../queries/settings.js';
-import type { ListenerDeps } from '../../slack/deps.js';
+import type { CommandArgs, ListenerDeps } from '../../slack/deps.js';
 import { failureReply } from '../../slack/failure.js';
 import { COMMANDS } from '../../slack/ids.js';
 import { resolveRole } from '../permissions.js';
 import { helpMessage } from '../views/help.js';
-import type { CommandArgs } from './groundwork.js';
 
 export async function answerHelp({ database, logger }: ListenerDeps, { command, ack, client }: CommandArgs, unknown?: string): Promise<void> {
   try {

@@ -7,13 +7,12 @@ import { grantRole, revokeRole, roleFactsOf } from '../queries/roles.js';
 import type { DB } from '../../db/schema.js';
 import type { Parsed } from '../groundwork-command.js';
 import type { GrantableRole } from '../roles.js';
-import type { ListenerDeps } from '../../slack/deps.js';
+import type { CommandArgs, ListenerDeps } from '../../slack/deps.js';
 import { failureReply } from '../../slack/failure.js';
 import { COMMANDS } from '../../slack/ids.js';
 import { GUARDED, requireRole, type GuardedEntry } from '../permissions.js';
 import { plainReply, type SlackMessage } from '../../slack/messages.js';
 import { grantedReply, revokedReply, roleChangedNotice, type RoleChange } from '../views/role-replies.js';
-import type { CommandArgs } from './groundwork.js';
 
 export async function grantRoleCommand(deps: ListenerDeps, args: CommandArgs, parsed: Parsed<{ userId: string; role: GrantableRole }>): Promise<void> {
   await changeRole(deps, args, GUARDED.grantCommand, parsed, `${COMMANDS.groundwork} grant @maria staff`, async ({ userId, role }, db, teamId, byUserId) => {

@@ -1,11 +1,10 @@
 /** `/groundwork settings` (admins): opens the settings modal. */
-import type { ListenerDeps } from '../../slack/deps.js';
+import type { CommandArgs, ListenerDeps } from '../../slack/deps.js';
 import { failureReply } from '../../slack/failure.js';
 import { COMMANDS } from '../../slack/ids.js';
 import { openSettingsModal } from '../open-settings-modal.js';
 import { GUARDED, requireRole } from '../permissions.js';
 import { plainReply } from '../../slack/messages.js';
-import type { CommandArgs } from './groundwork.js';
 
 export async function openSettingsCommand({ database, logger }: ListenerDeps, { command, ack, client, respond }: CommandArgs): Promise<void> {
   const person = { client, db: database.db, logger, teamId: command.team_id, userId: command.user_id };

@@ -2,14 +2,11 @@
  * `/groundwork help | settings | grant @person role | revoke @person`: team setup. This listener
  * only routes; each subcommand lives in its own module.
  */
-import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { parseGroundworkText } from '../groundwork-command.js';
-import type { ListenerDeps } from '../../slack/deps.js';
+import type { CommandArgs, ListenerDeps } from '../../slack/deps.js';
 import { answerHelp } from './groundwork-help.js';
 import { grantRoleCommand, revokeRoleCommand } from './groundwork-roles.js';
 import { openSettingsCommand } from './groundwork-settings.js';
-
-export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
 export function groundworkCommand(deps: ListenerDeps) {
   return async (args: CommandArgs): Promise<void> => {

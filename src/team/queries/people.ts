@@ -17,15 +17,6 @@ export async function findTimeZone(db: Kysely<DB>, teamId: string, userId: strin
   return row && { timeZone: row.time_zone, refreshedAt: row.refreshed_at };
 }
 
-/** Caches only a time zone (bench and test fixtures); the admin flags stay unknown until users.info is read. */
-export async function saveTimeZone(db: Kysely<DB>, teamId: string, userId: string, timeZone: string): Promise<void> {
-  await db
-    .insertInto('people')
-    .values({ team_id: teamId, user_id: userId, time_zone: timeZone, refreshed_at: new Date() })
-    .onConflict((oc) => oc.columns(['team_id', 'user_id']).doUpdateSet({ time_zone: timeZone, refreshed_at: new Date() }))
-    .execute();
-}
-
 /** What users.info told us about a person; one row per person, so there is one cache of Slack profiles. */
 export interface PersonFromSlack {
   timeZone: string;
