@@ -4,7 +4,7 @@
  */
 import { addDays, daysBetween, formatDay, isIsoDate, type IsoDate } from './dates.js';
 import { TACTICS, UNITS, formatCount, type TacticId, type UnitId } from './tactics.js';
-import { visibleLength } from './text.js';
+import { quote, visibleLength } from './text.js';
 
 /** Lengths count the characters a person sees (see visibleLength): an emoji is one. */
 export const NOTE_MAX_CHARS = 500;
@@ -77,7 +77,7 @@ export function checkLogDraft(draft: LogDraft, today: IsoDate): LogProblem[] {
 /** Days are shown as a person reads them ("Thu 20 Nov 2031"), the year only when it is not this one. */
 function checkDate(date: IsoDate, today: IsoDate): string | null {
   if (date === '') return 'Pick the day it happened.';
-  if (!isIsoDate(date)) return `“${date}” is not a real date.`;
+  if (!isIsoDate(date)) return `${quote(date)} is not a real date.`;
   if (date > today) return `${formatDay(date, today)} is in the future. Log actions once they have happened.`;
   if (daysBetween(date, today) > MAX_DAYS_BACK) {
     return `${formatDay(date, today)} is more than ${MAX_DAYS_BACK} days ago (the earliest is ${formatDay(addDays(today, -MAX_DAYS_BACK), today)}).`;
