@@ -12,7 +12,9 @@ export function isIsoDate(value: string): value is IsoDate {
   const match = ISO_DATE.exec(value);
   if (!match) return false;
   const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
+  const date = new Date(0);
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+  date.setUTCFullYear(y, m - 1, d);
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
@@ -66,9 +68,15 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 
 const SHORT_DAY = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
 
-/** "Fri 20 Nov" — for replies, where the reader's own time zone is not at stake (a day, not an instant). */
-export function formatDay(date: IsoDate): string {
-  return SHORT_DAY.format(toUtcDate(date));
+/**
+ * "Fri 20 Nov" — for replies, where the reader's own time zone is not at stake (a day, not an instant).
+ * Given the reader's today, a day in another year shows its year ("Thu 20 Nov 2031"), so it cannot
+ * pass for this year's.
+ */
+export function formatDay(date: IsoDate, today?: IsoDate): string {
+  const day = toUtcDate(date);
+  const inAnotherYear = today !== undefined && date.slice(0, 4) !== today.slice(0, 4);
+  return inAnotherYear ? `${SHORT_DAY.format(day)} ${day.getUTCFullYear()}` : SHORT_DAY.format(day);
 }
 
 function toUtcDate(date: IsoDate): Date {

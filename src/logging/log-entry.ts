@@ -4,7 +4,9 @@
  */
 import { addDays, daysBetween, formatDay, isIsoDate, type IsoDate } from '../domain/dates.js';
 import { TACTICS, UNITS, formatCount, type TacticId, type UnitId } from '../domain/tactics.js';
+import { quote, visibleLength } from '../domain/text.js';
 
+/** Lengths count the characters a person sees (see visibleLength): an emoji is one. */
 export const NOTE_MAX_CHARS = 500;
 export const STORY_MAX_CHARS = 2000;
 export const PLACE_MAX_CHARS = 80;
@@ -40,14 +42,16 @@ export function checkLogDraft(draft: LogDraft, today: IsoDate): LogProblem[] {
   for (const [unit, amount] of Object.entries(draft.counts) as [UnitId, number][]) {
     if (!tactic.units.includes(unit)) {
       problems.push({ field: 'counts', unit, message: `${tactic.name} doesn't count ${UNITS[unit].plural}.` });
-    } else if (!Number.isInteger(amount) || amount < 0) {
-      problems.push({ field: 'counts', unit, message: `${UNITS[unit].plural} must be a whole number, 0 or more.` });
     } else if (amount > UNITS[unit].max) {
+      // Checked before "whole number": a run of digits too long for a number reads as Infinity.
+      const written = Number.isSafeInteger(amount) ? formatCount(unit, amount) : `That many ${UNITS[unit].plural}`;
       problems.push({
         field: 'counts',
         unit,
-        message: `${formatCount(unit, amount)} is more than one report can hold (at most ${UNITS[unit].max.toLocaleString('en-US')}). Check for a typo, or split it into several reports.`,
+        message: `${written} is more than one report can hold (at most ${UNITS[unit].max.toLocaleString('en-US')}). Check for a typo, or split it into several reports.`,
       });
+    } else if (!Number.isInteger(amount) || amount < 0) {
+      problems.push({ field: 'counts', unit, message: `${UNITS[unit].plural} must be a whole number, 0 or more.` });
     }
   }
   const total = Object.values(draft.counts).reduce((sum, n) => sum + (n ?? 0), 0);
@@ -56,30 +60,35 @@ export function checkLogDraft(draft: LogDraft, today: IsoDate): LogProblem[] {
   }
   problems.push(...checkFunnel(draft.counts));
 
-  if (!isIsoDate(draft.occurredOn)) {
-    problems.push({ field: 'date', message: `${draft.occurredOn} is not a real date.` });
-  } else if (draft.occurredOn > today) {
-    problems.push({ field: 'date', message: `${formatDay(draft.occurredOn)} is in the future. Log actions once they have happened.` });
-  } else if (daysBetween(draft.occurredOn, today) > MAX_DAYS_BACK) {
-    problems.push({
-      field: 'date',
-      message: `${draft.occurredOn} is more than ${MAX_DAYS_BACK} days ago (the earliest is ${addDays(today, -MAX_DAYS_BACK)}).`,
-    });
-  }
+  const dateProblem = checkDate(draft.occurredOn, today);
+  if (dateProblem !== null) problems.push({ field: 'date', message: dateProblem });
 
-  if (draft.place !== null && draft.place.length > PLACE_MAX_CHARS) {
-    problems.push({ field: 'place', message: `The place is ${draft.place.length} characters; keep it to ${PLACE_MAX_CHARS}.` });
-  }
-  if (draft.note !== null && draft.note.length > NOTE_MAX_CHARS) {
-    problems.push({ field: 'note', message: `The note is ${draft.note.length} characters; keep it to ${NOTE_MAX_CHARS}.` });
-  }
-  if (draft.story !== null && draft.story.length > STORY_MAX_CHARS) {
-    problems.push({ field: 'story', message: `The story is ${draft.story.length} characters; keep it to ${STORY_MAX_CHARS}.` });
-  }
+  problems.push(
+    ...checkLength('place', 'The place', draft.place, PLACE_MAX_CHARS),
+    ...checkLength('note', 'The note', draft.note, NOTE_MAX_CHARS),
+    ...checkLength('story', 'The story', draft.story, STORY_MAX_CHARS),
+  );
   if (draft.storyConsent && draft.story === null) {
     problems.push({ field: 'story', message: 'Write the story you want featured, or untick "feature it".' });
   }
   return problems;
+}
+
+/** Days are shown as a person reads them ("Thu 20 Nov 2031"), the year only when it is not this one. */
+function checkDate(date: IsoDate, today: IsoDate): string | null {
+  if (date === '') return 'Pick the day it happened.';
+  if (!isIsoDate(date)) return `${quote(date)} is not a real date.`;
+  if (date > today) return `${formatDay(date, today)} is in the future. Log actions once they have happened.`;
+  if (daysBetween(date, today) > MAX_DAYS_BACK) {
+    return `${formatDay(date, today)} is more than ${MAX_DAYS_BACK} days ago (the earliest is ${formatDay(addDays(today, -MAX_DAYS_BACK), today)}).`;
+  }
+  return null;
+}
+
+function checkLength(field: LogField, what: string, text: string | null, max: number): LogProblem[] {
+  if (text === null) return [];
+  const length = visibleLength(text);
+  return length > max ? [{ field, message: `${what} is ${length.toLocaleString('en-US')} characters; keep it to ${max.toLocaleString('en-US')}.` }] : [];
 }
 
 /** You cannot talk to more people than the doors you knocked or the calls you made. */

@@ -5,9 +5,22 @@
  * whatever words are left over become the note. It only parses: ranges, future dates and
  * lengths are checkLogDraft's job, which the caller runs next.
  */
-import { addDays, isIsoDate, weekdayOf, type IsoDate } from '../domain/dates.js';
-import type { Counts, LogDraft } from './log-entry.js';
+import { readDatePhrase, readDateWord } from './date-words.js';
+import type { IsoDate } from '../domain/dates.js';
+import { NOTE_MAX_CHARS, type Counts, type LogDraft } from './log-entry.js';
 import { TACTICS, UNITS, type Tactic, type TacticId, type UnitId } from '../domain/tactics.js';
+import { isLongerThan, quote, shorten, toAsciiDigits } from '../domain/text.js';
+
+/**
+ * Slack lets a command carry about 4,000 characters; one report needs far fewer (its note holds
+ * 500), and refusing more before reading keeps a hostile text cheap.
+ */
+export const LOG_TEXT_MAX_CHARS = 2000;
+/**
+ * Four UTF-16 units a character on average is more than typed text needs (an emoji takes two), so
+ * text beyond this is refused without counting: a character may carry any number of accents.
+ */
+const LOG_TEXT_MAX_UNITS = LOG_TEXT_MAX_CHARS * 4;
 
 export type ParsedLogText =
   | { ok: true; draft: LogDraft }
@@ -57,42 +70,50 @@ const EXAMPLE_COUNTS: Record<UnitId, { amount: number; word: string }> = {
   trainings: { amount: 2, word: 'trainings' },
 };
 
-/** 0 = Sunday, as weekdayOf counts. */
-const WEEKDAYS = new Map<string, number>([
-  ['sun', 0], ['sunday', 0],
-  ['mon', 1], ['monday', 1],
-  ['tue', 2], ['tues', 2], ['tuesday', 2],
-  ['wed', 3], ['weds', 3], ['wednesday', 3],
-  ['thu', 4], ['thur', 4], ['thurs', 4], ['thursday', 4],
-  ['fri', 5], ['friday', 5],
-  ['sat', 6], ['saturday', 6],
-]);
-
-const ISO_DAY = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
-const MONTH_DAY = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?$/;
-/** Anything made only of digits, signs, dots and commas: a number, maybe a malformed one. */
-const NUMBERISH = /^[-+]?[\d.,]*\d[\d.,]*$/;
+/*
+ * Every pattern below fails in time proportional to the text it reads, never to its square: each
+ * character can be matched in only one way (never `[\d.,]*\d[\d.,]*`), and none ends in an
+ * unanchored `[…]+$`, which the engine retries from every position (trimStart/trimEnd do that job).
+ */
+/** Digits, dots and commas, maybe signed, maybe in exponent form: a number, maybe a malformed one (with isNumberish). */
+const NUMBER_SHAPE = /^[-+]?[\d.,]+(?:e[-+]?\d+)?$/;
 const WHOLE_NUMBER = /^\d{1,3}(?:,\d{3})+$|^\d+$/;
-/** "40doors" */
-const NUMBER_THEN_WORD = /^([-+]?[\d.,]*\d)([a-z][a-z_-]*)$/;
-/** "doors:40", "doors=40" */
-const WORD_THEN_NUMBER = /^([a-z][a-z_-]*)[:=]([-+]?[\d.,]*\d[\d.,]*)$/;
+/** 1.000 or 1.200.000: thousands grouped with dots, as much of the world writes them. */
+const DOT_THOUSANDS = /^\d{1,3}(?:\.\d{3})+$/;
+/** "40doors": digits, dots and commas ending in a digit, then letters. */
+const NUMBER_THEN_WORD = /^([-+]?(?:[.,]*\d)+)([a-z][a-z_-]*)$/;
+/** "doors:40", "doors=40" (with isNumberish on the number) */
+const WORD_THEN_NUMBER = /^([a-z][a-z_-]*)[:=]([-+]?[\d.,]+)$/;
 const ORDINAL_SUFFIX = /^(?:st|nd|rd|th)$/;
+/** A Slack emoji name, as in :skull: or :+1:. */
+const EMOJI_NAME = /^[a-z0-9_+'-]+$/i;
 
 const QUOTED = String.raw`["“”][^"“”]*["“”]|['‘’][^'‘’]*['‘’]`;
 const BARE_WORD = String.raw`[^\s"“”'‘’]\S*`;
 /**
  * The parts that may hold spaces, so they are cut out before the text is split into words:
  * `note: …` (to the end), `note "…"`, `at "…"` / `at Word`, `turf:…`. One left-to-right scan,
- * so whichever starts first wins: a place quoted inside a note stays in the note.
+ * so whichever starts first wins: a place quoted inside a note stays in the note. A quote that
+ * never closes makes the scan read on to the end, but only the last quote of each kind can.
  */
 const MARKED_PARTS = new RegExp(
   String.raw`(?<!\S)(?:notes?\s*[:=]\s*(.*)$|notes?\s+(${QUOTED})|at\s+(${QUOTED}|${BARE_WORD})|turf\s*[:=]\s*(${QUOTED}|${BARE_WORD}))`,
   'giu',
 );
 const UNCLOSED_QUOTE = /(?<!\S)(notes?\s+|at\s+|turf\s*[:=]\s*)["“”'‘’](.*)$/iu;
-/** Dashes, bars and commas that separated counts and were left stranded at the note's ends. */
-const STRAY_SEPARATORS = /^[\s,;:|/\-–—]+|[\s,;:|/\-–—]+$/gu;
+/** A word that only separated counts ("40 doors - 12 talked", "doors: 40 | talked: 12"), left stranded at the note's ends. */
+const SEPARATOR_WORD = /^(?:[,;:|/\-–—·•&+]+|and)$/i;
+/**
+ * Separators that cling to the note's last word ("great night, 40 doors") or its first ("40 doors
+ * —great night"); never "-" or "/", which end words and URLs, and a colon only after the last word.
+ */
+const TRAILING_SEPARATORS = ',;:–—';
+const LEADING_SEPARATORS = ',;–—';
+/** Brackets and punctuation that cling to words in a sentence, dropped before a word is looked up. */
+const OPENING_PUNCTUATION = '([{';
+const CLOSING_PUNCTUATION = ')]}.,;:!?=';
+/** What a bare place (`at Elm,`) loses at its end. */
+const PLACE_END_PUNCTUATION = '.,;:!?';
 
 type Token =
   | { kind: 'number'; amount: number; text: string }
@@ -106,6 +127,10 @@ type UnitToken = Extract<Token, { kind: 'unit' }>;
 /** Thrown inside the parser and caught in parseLogText; its message is what the person reads. */
 class Misread extends Error {}
 
+/**
+ * Reads `/log-knock` text as the tactic's draft, or says what it could not read. Text longer than
+ * LOG_TEXT_MAX_CHARS visible characters is refused unread.
+ */
 export function parseLogText(text: string, tacticId: TacticId, today: IsoDate): ParsedLogText {
   try {
     return { ok: true, draft: parse(text, TACTICS[tacticId], today) };
@@ -125,7 +150,13 @@ export function exampleFor(tacticId: TacticId): string {
 }
 
 function parse(text: string, tactic: Tactic, today: IsoDate): LogDraft {
-  const input = squish(unescapeSlack(text));
+  const unescaped = unescapeSlack(text);
+  if (unescaped.length > LOG_TEXT_MAX_UNITS || isLongerThan(unescaped, LOG_TEXT_MAX_CHARS)) {
+    throw new Misread(
+      `That text is longer than ${LOG_TEXT_MAX_CHARS.toLocaleString('en-US')} characters, more than one report takes: give the counts, the day, the place and a note of up to ${NOTE_MAX_CHARS} characters.`,
+    );
+  }
+  const input = squish(unescaped);
   if (input === '') {
     throw new Misread(`There's nothing to log yet: say how many ${listUnits(tactic, 'or')}.`);
   }
@@ -134,7 +165,7 @@ function parse(text: string, tactic: Tactic, today: IsoDate): LogDraft {
   const counts = collectCounts(tokens, tactic);
   const occurredOn = collectDate(tokens) ?? today;
   if (Object.keys(counts).length === 0) {
-    throw new Misread(`I couldn't find any counts in “${input}”: ${tactic.name} counts ${listUnits(tactic, 'and')}.`);
+    throw new Misread(`I couldn't find any counts in “${shorten(input, 80)}”: ${tactic.name} counts ${listUnits(tactic, 'and')}.`);
   }
   const leftover = tokens.flatMap((token) => (token.kind === 'word' ? [token.text] : []));
   return {
@@ -142,7 +173,7 @@ function parse(text: string, tactic: Tactic, today: IsoDate): LogDraft {
     counts,
     occurredOn,
     place: marked.place,
-    note: joinNote([leftover.join(' '), ...marked.notes]),
+    note: joinNote(trimSeparators(leftover), marked.notes),
     story: null,
     storyConsent: false,
   };
@@ -171,17 +202,23 @@ function cutMarkedParts(input: string): { rest: string; place: string | null; no
   );
   const unclosed = UNCLOSED_QUOTE.exec(rest);
   if (unclosed) {
-    const what = unclosed[1]?.toLowerCase().startsWith('note') ? 'note' : 'place';
-    throw new Misread(`The ${what} “${unclosed[2]?.trim()}” is missing its closing quote.`);
+    const marker = unclosed[1]!.trim();
+    const what = marker.toLowerCase().startsWith('note') ? 'note' : 'place';
+    const text = unclosed[2]!.trim();
+    throw new Misread(
+      text === ''
+        ? `The ${what} after “${marker}” opens a quote with nothing in it; put the ${what} between two quotes.`
+        : `The ${what} ${quote(text)} is missing its closing quote.`,
+    );
   }
   const [first, second] = places.filter((place) => place !== '');
-  if (second !== undefined) throw new Misread(`“${first}” and “${second}” are both places; give just one.`);
+  if (second !== undefined) throw new Misread(`${quote(first!)} and ${quote(second)} are both places; give just one.`);
   return { rest, place: first ?? null, notes };
 }
 
-/** `"Elm St"` → `Elm St`; a bare word loses trailing punctuation, as in `at Elm,`. */
+/** `"Elm St"` → `Elm St`; a bare word loses trailing punctuation, as in `at Elm,`, but keeps an emoji's closing colon. */
 function unquote(value: string): string {
-  const inner = /^["“”'‘’]/u.test(value) ? value.slice(1, -1) : value.replace(/[.,;:!?]+$/u, '');
+  const inner = /^["“”'‘’]/u.test(value) ? value.slice(1, -1) : trimEndKeepingEmoji(value, PLACE_END_PUNCTUATION);
   return squish(inner);
 }
 
@@ -191,12 +228,17 @@ function tokenize(text: string, tactic: Tactic, today: IsoDate): Token[] {
   for (let i = 0; i < raws.length; i++) {
     const raw = raws[i]!;
     const next = raws[i + 1];
+    const datePhrase = readDatePhrase(phraseWords(raws, i), today);
     // Two-word units ("signed up", "press hits"); the first word must carry no punctuation.
     const phraseUnit = next === undefined ? undefined : UNIT_BY_WORD.get(`${raw.toLowerCase()} ${clean(next)}`);
-    if (phraseUnit !== undefined) {
+    if (datePhrase !== null) {
+      if ('problem' in datePhrase) throw new Misread(datePhrase.problem);
+      tokens.push({ kind: 'date', date: datePhrase.date, text: raws.slice(i, i + datePhrase.used).join(' ') });
+      i += datePhrase.used - 1;
+    } else if (phraseUnit !== undefined) {
       tokens.push({ kind: 'unit', unit: phraseUnit, text: `${raw} ${next}` });
       i++;
-    } else if (next !== undefined && isLabel(raw) && NUMBERISH.test(clean(next))) {
+    } else if (next !== undefined && isLabel(raw) && isNumberish(clean(next))) {
       // "doors: 40" is "doors:40" with a space, so the label takes the number after it.
       tokens.push(classify(`${clean(raw)}:${clean(next)}`, tactic, today));
       i++;
@@ -210,30 +252,48 @@ function tokenize(text: string, tactic: Tactic, today: IsoDate): Token[] {
   );
 }
 
-/** A unit word ending in a colon or equals sign, as in "doors: 40". */
-function isLabel(raw: string): boolean {
-  return /[:=]$/u.test(raw) && UNIT_BY_WORD.has(clean(raw));
+/** Up to three words from `i` on, cleaned, for a date phrase; a word with punctuation ends the phrase ("last, mon" is two things). */
+function phraseWords(raws: readonly string[], i: number): string[] {
+  const words: string[] = [];
+  for (const raw of raws.slice(i, i + 3)) {
+    const word = clean(raw);
+    words.push(word);
+    if (word !== toAsciiDigits(raw.toLowerCase())) break;
+  }
+  return words;
 }
 
-/** Lowercase, without the brackets and punctuation that cling to words in a sentence. */
+/** A unit word ending in a colon or equals sign, as in "doors: 40". */
+function isLabel(raw: string): boolean {
+  return (raw.endsWith(':') || raw.endsWith('=')) && UNIT_BY_WORD.has(clean(raw));
+}
+
+/** Lowercase, with ASCII digits, without the brackets and punctuation that cling to words in a sentence. */
 function clean(raw: string): string {
-  return raw.toLowerCase().replace(/^[([{]+|[)\]}.,;:!?=]+$/gu, '');
+  return toAsciiDigits(trimEnd(trimStart(raw.toLowerCase(), OPENING_PUNCTUATION), CLOSING_PUNCTUATION));
+}
+
+function isNumberish(word: string): boolean {
+  return NUMBER_SHAPE.test(word) && /\d/.test(word);
 }
 
 function classify(raw: string, tactic: Tactic, today: IsoDate): Token {
   const word = clean(raw);
-  const date = readDate(word, today);
-  if (date !== null) return { kind: 'date', date, text: raw };
-  if (NUMBERISH.test(word)) return { kind: 'number', amount: readNumber(word), text: raw };
+  const date = readDateWord(word, today);
+  if (date !== null) {
+    if ('problem' in date) throw new Misread(date.problem);
+    return { kind: 'date', date: date.date, text: raw };
+  }
+  if (isNumberish(word)) return { kind: 'number', amount: readNumber(word), text: raw };
 
   const numberFirst = NUMBER_THEN_WORD.exec(word);
   const wordFirst = WORD_THEN_NUMBER.exec(word);
   if (numberFirst && ORDINAL_SUFFIX.test(numberFirst[2]!)) return { kind: 'word', text: raw };
-  if (numberFirst || wordFirst) {
+  if (numberFirst || (wordFirst && isNumberish(wordFirst[2]!))) {
     const [amount, unitWord] = numberFirst ? [numberFirst[1]!, numberFirst[2]!] : [wordFirst![2]!, wordFirst![1]!];
     const unit = UNIT_BY_WORD.get(unitWord);
     if (unit === undefined) {
-      throw new Misread(`I couldn't read “${word}”: ${notCounted(unitWord, tactic)}.`);
+      throw new Misread(`I couldn't read ${quote(word)}: ${notCounted(unitWord, tactic)}.`);
     }
     return { kind: 'count', unit, amount: readNumber(amount), text: word };
   }
@@ -242,32 +302,21 @@ function classify(raw: string, tactic: Tactic, today: IsoDate): Token {
   return unit === undefined ? { kind: 'word', text: raw } : { kind: 'unit', unit, text: raw };
 }
 
-/** Weekdays mean the latest such day on or before today; whether a date is too old or in the future is checkLogDraft's call. */
-function readDate(word: string, today: IsoDate): IsoDate | null {
-  if (word === 'today') return today;
-  if (word === 'yesterday') return addDays(today, -1);
-  const weekday = WEEKDAYS.get(word);
-  if (weekday !== undefined) return addDays(today, -((weekdayOf(today) - weekday + 7) % 7));
-  const iso = ISO_DAY.exec(word);
-  if (iso) return realDate(word, iso[1]!, iso[2]!, iso[3]!);
-  const monthDay = MONTH_DAY.exec(word);
-  // No year means this year, even when that is after today: guessing last year would hide a typo.
-  if (monthDay) return realDate(word, monthDay[3] ?? today.slice(0, 4), monthDay[1]!, monthDay[2]!);
-  return null;
-}
-
-function realDate(written: string, year: string, month: string, day: string): IsoDate {
-  const date = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-  if (isIsoDate(date)) return date;
-  const hint = written.includes('/') ? ' (I read dates like 11/20 as month/day)' : '';
-  throw new Misread(`${written} is not a real date${hint}.`);
-}
-
+/** A count as written; "+5" is 5 and "-0" is 0, but anything the reader could take two ways is refused. */
 function readNumber(written: string): number {
-  if (written.startsWith('-')) throw new Misread(`Counts can't be negative, so ${written} doesn't work.`);
-  if (written.includes('.')) throw new Misread(`Counts are whole numbers, so ${written} doesn't work.`);
-  if (!WHOLE_NUMBER.test(written)) throw new Misread(`I can't read ${written} as a number; write it like 1200 or 1,200.`);
-  return Number(written.replaceAll(',', ''));
+  const shown = shorten(written, 40);
+  const unsigned = written.replace(/^[-+]/, '');
+  if (written.startsWith('-') && /[1-9]/.test(unsigned)) throw new Misread(`Counts can't be negative, so ${shown} doesn't work.`);
+  if (unsigned.includes('e')) throw new Misread(`I can't read ${shown} as a number; write it like 1200 or 1,200.`);
+  if (DOT_THOUSANDS.test(unsigned)) {
+    throw new Misread(`Counts are whole numbers: if ${shown} means ${shorten(unsigned.replaceAll('.', ''), 40)}, write it without the dots, or with commas.`);
+  }
+  if (unsigned.includes('.')) throw new Misread(`Counts are whole numbers, so ${shown} doesn't work.`);
+  if (!WHOLE_NUMBER.test(unsigned)) throw new Misread(`I can't read ${shown} as a number; write it like 1200 or 1,200.`);
+  const amount = Number(unsigned.replaceAll(',', ''));
+  // Past this, a number is no longer exact; no unit comes anywhere near it.
+  if (!Number.isSafeInteger(amount)) throw new Misread(`${shown} is far more than one report can hold; check for a typo.`);
+  return amount;
 }
 
 function isCountPart(token: Token | undefined): token is NumberToken | UnitToken {
@@ -315,14 +364,14 @@ function pairRun(run: (NumberToken | UnitToken)[], after: Token | undefined, tac
 }
 
 function noUnit(number: NumberToken, after: Token | undefined, tactic: Tactic): Misread {
-  const written = clean(number.text);
+  const written = shorten(clean(number.text), 40);
   if (after?.kind === 'word') return new Misread(`${written} has no unit: ${notCounted(clean(after.text), tactic)}.`);
   return new Misread(`${written} has no unit: say what it counts, like “${written} ${EXAMPLE_COUNTS[tactic.units[0]!].word}”.`);
 }
 
 /** Words with numbers in them can still go in the note, through the explicit "note:". */
 function notCounted(word: string, tactic: Tactic): string {
-  return `“${word}” isn't something ${tactic.name} counts (${listUnits(tactic, 'or')}); to keep it in the note, write it after “note:”`;
+  return `${quote(word)} isn't something ${tactic.name} counts (${listUnits(tactic, 'or')}); to keep it in the note, write it after “note:”`;
 }
 
 function collectCounts(tokens: Token[], tactic: Tactic): Counts {
@@ -332,10 +381,10 @@ function collectCounts(tokens: Token[], tactic: Tactic): Counts {
     if (token.kind !== 'count') continue;
     const plural = UNITS[token.unit].plural;
     if (!tactic.units.includes(token.unit)) {
-      throw new Misread(`${tactic.name} doesn't count ${plural} (“${token.text}”); it counts ${listUnits(tactic, 'and')}.`);
+      throw new Misread(`${tactic.name} doesn't count ${plural} (${quote(token.text)}); it counts ${listUnits(tactic, 'and')}.`);
     }
     const earlier = writtenAs.get(token.unit);
-    if (earlier !== undefined) throw new Misread(`“${earlier}” and “${token.text}” both count ${plural}; give each count once.`);
+    if (earlier !== undefined) throw new Misread(`${quote(earlier)} and ${quote(token.text)} both count ${plural}; give each count once.`);
     writtenAs.set(token.unit, token.text);
     counts[token.unit] = token.amount;
   }
@@ -344,13 +393,57 @@ function collectCounts(tokens: Token[], tactic: Tactic): Counts {
 
 function collectDate(tokens: Token[]): IsoDate | null {
   const [first, second] = tokens.filter((token) => token.kind === 'date');
-  if (second !== undefined) throw new Misread(`“${clean(first!.text)}” and “${clean(second.text)}” are both dates; give just one.`);
+  if (second !== undefined) throw new Misread(`${quote(clean(first!.text))} and ${quote(clean(second.text))} are both dates; give just one.`);
   return first?.date ?? null;
 }
 
-function joinNote(parts: string[]): string | null {
-  const note = squish(parts.join(' ')).replace(STRAY_SEPARATORS, '');
+/**
+ * The leftover words without the separators that stood between counts now cut out: whole
+ * separator words at either end, and separators clinging to the first or last word. Only real
+ * separators go: `:skull:` keeps its colons, `https://example.org/` its slash.
+ */
+function trimSeparators(words: readonly string[]): string {
+  let first = 0;
+  let last = words.length;
+  while (first < last && SEPARATOR_WORD.test(words[first]!)) first++;
+  while (last > first && SEPARATOR_WORD.test(words[last - 1]!)) last--;
+  const kept = words.slice(first, last);
+  if (kept.length === 0) return '';
+  kept[0] = trimStart(kept[0]!, LEADING_SEPARATORS);
+  kept[kept.length - 1] = trimEndKeepingEmoji(kept[kept.length - 1]!, TRAILING_SEPARATORS);
+  return kept.join(' ');
+}
+
+/** The leftover words, then whatever came after "note:" or in `note "…"`, exactly as typed. */
+function joinNote(leftover: string, notes: readonly string[]): string | null {
+  const note = squish([leftover, ...notes].join(' '));
   return note === '' ? null : note;
+}
+
+/** `text` without any of `chars` at its start. A loop, not a regex: `[…]+$` can take the square of the length. */
+function trimStart(text: string, chars: string): string {
+  let start = 0;
+  while (start < text.length && chars.includes(text[start]!)) start++;
+  return text.slice(start);
+}
+
+function trimEnd(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
+
+/** As trimEnd, but stops at an emoji code's closing colon: `great day :skull:,` → `great day :skull:`. */
+function trimEndKeepingEmoji(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1]!) && !endsWithEmojiCode(text.slice(0, end))) end--;
+  return text.slice(0, end);
+}
+
+function endsWithEmojiCode(text: string): boolean {
+  if (!text.endsWith(':')) return false;
+  const opening = text.lastIndexOf(':', text.length - 2);
+  return opening >= 0 && EMOJI_NAME.test(text.slice(opening + 1, -1));
 }
 
 /** "doors knocked, conversations and sign-ups" */

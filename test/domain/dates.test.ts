@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, isIsoDate, todayIn, weekStart, weekdayOf } from '../../src/domain/dates.js';
+import { addDays, daysBetween, formatDay, isIsoDate, todayIn, weekStart, weekdayOf } from '../../src/domain/dates.js';
 
 describe('calendar days', () => {
   it.each([
@@ -9,6 +9,10 @@ describe('calendar days', () => {
     ['2026-13-01', false],
     ['2026-1-01', false],
     ['yesterday', false],
+    // Years below 100 are years, not 1900 + year: 96 was a leap year, 1996 too, but 99 was not.
+    ['0001-01-01', true],
+    ['0096-02-29', true],
+    ['0099-02-29', false],
   ])('%s is a real day: %s', (value, expected) => {
     expect(isIsoDate(value)).toBe(expected);
   });
@@ -31,5 +35,12 @@ describe('calendar days', () => {
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(addDays('2028-03-01', -1)).toBe('2028-02-29');
     expect(daysBetween('2026-11-01', '2026-11-29')).toBe(28);
+  });
+
+  it('shows a day the way a reply reads it, with the year only when it is not this year', () => {
+    expect(formatDay('2026-11-20')).toBe('Fri 20 Nov');
+    expect(formatDay('2026-11-20', '2026-11-29')).toBe('Fri 20 Nov');
+    expect(formatDay('2031-11-20', '2026-11-29')).toBe('Thu 20 Nov 2031');
+    expect(formatDay('2025-12-31', '2026-01-02')).toBe('Wed 31 Dec 2025');
   });
 });

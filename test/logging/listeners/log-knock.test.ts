@@ -6,6 +6,7 @@ const t = useTestApp();
 
 const actionRows = () => t().db.database.db.selectFrom('actions').selectAll().orderBy('id').execute();
 const chicagoToday = () => todayIn('America/Chicago');
+const farFutureYear = Number(chicagoToday().slice(0, 4)) + 5;
 
 describe('/log-knock with text', () => {
   it('records the session and answers privately with what was recorded and the week so far', async () => {
@@ -89,6 +90,10 @@ describe('/log-knock with text', () => {
     ['10 doors 20 talked', 'more than the 10 doors knocked'],
     ['10 doors 2026-02-30', 'not a real date'],
     [`10 doors ${addDays(todayIn('America/Chicago'), 2)}`, 'in the future'],
+    ['10 doors tomorrow', '“tomorrow” is in the future. Log actions once they have happened.'],
+    ['10 doors next week', '“next week” is in the future.'],
+    [`10 doors ${farFutureYear}-11-20`, `Nov ${farFutureYear} is in the future`],
+    ['10 doors 1e400 talked', "I can't read 1e400 as a number"],
     [`10 doors note: ${'x'.repeat(501)}`, 'keep it to 500'],
     ['3 letters', 'letters'],
   ])('refuses %j with a clear reason and a working example, storing nothing', async (text, reason) => {
@@ -98,6 +103,40 @@ describe('/log-knock with text', () => {
     expect(reply.json?.text).toContain(reason);
     expect(reply.json?.text).toContain('Nothing was recorded');
     expect(reply.json?.text).toMatch(/Try: `\/log-knock \d+ doors/);
+    expect(await actionRows()).toHaveLength(0);
+  });
+
+  it('stores the note exactly as typed: emoji codes keep their colons, and an emoji counts as one character', async () => {
+    const emoji = '😀'.repeat(495);
+    await t().command('/log-knock', '10 doors great day :skull:', { triggerId: 'trigger.skull' });
+    await t().command('/log-knock', `٣ doors note: ${emoji} :+1:`, { triggerId: 'trigger.emoji' });
+    const rows = await actionRows();
+    expect(rows.map((r) => [r.counts, r.note])).toEqual([
+      [{ doors: 10 }, 'great day :skull:'],
+      [{ doors: 3 }, `${emoji} :+1:`],
+    ]);
+
+    const tooLong = await t().command('/log-knock', `10 doors note: ${'😀'.repeat(501)}`);
+    expect(tooLong.json?.text).toContain('The note is 501 characters; keep it to 500.');
+    expect(await actionRows()).toHaveLength(2);
+  });
+
+  it.each([
+    ['a 100,000-character word', 'x'.repeat(100_000)],
+    ['100,000 digits and a letter', `${'1'.repeat(100_000)}x`],
+    ['50,000 emoji', '😀'.repeat(50_000)],
+  ])('refuses %s within a fraction of a second, storing nothing', async (_name, text) => {
+    // A first short command warms the app and caches the person's time zone, so what is timed is the long text.
+    expect((await t().command('/log-knock', 'hello')).json?.text).toContain("couldn't find any counts");
+    const started = performance.now();
+    const reply = await t().command('/log-knock', text);
+    const elapsed = performance.now() - started;
+    expect(reply.status).toBe(200);
+    expect(reply.json?.text).toContain('That text is longer than 2,000 characters');
+    expect(reply.json?.text).toContain('Nothing was recorded');
+    expect(reply.json?.text).toMatch(/Try: `\/log-knock \d+ doors/);
+    // The whole signed request, body parsing and signature check included; the parse alone is held to 100 ms in its unit test.
+    expect(elapsed).toBeLessThan(500);
     expect(await actionRows()).toHaveLength(0);
   });
 
