@@ -182,6 +182,8 @@ async function storeHistory(bench: BenchDatabase): Promise<void> {
   const units = sql.raw(UNIT_IDS.join(', '));
   const sums = sql.raw(UNIT_IDS.map((unit) => `sum(coalesce((counts ->> '${unit}')::int, 0))`).join(', '));
   await db.transaction().execute(async (trx) => {
+    // The app's pool bounds statements at 10 s; a million rows take longer.
+    await sql`set local statement_timeout = 0`.execute(trx);
     await sql`alter table actions disable trigger actions_follow_summaries`.execute(trx);
     await sql`
       insert into actions (team_id, user_id, tactic_id, goal, channel, counts, occurred_on, note, source, idempotency_key)
@@ -208,7 +210,9 @@ async function storeHistory(bench: BenchDatabase): Promise<void> {
       select team_id, user_id, tactic_id, min(goal), min(channel), count(*), ${sums}
       from actions group by 1, 2, 3`.execute(trx);
   });
-  await sql`vacuum analyze`.execute(db);
+  await sql`vacuum analyze actions`.execute(db);
+  await sql`vacuum analyze person_week_totals`.execute(db);
+  await sql`vacuum analyze person_totals`.execute(db);
 }
 
 async function countRows(bench: BenchDatabase) {
