@@ -44,10 +44,6 @@ export function isWeekday(value: number): boolean {
   return Number.isInteger(value) && value >= 0 && value <= 6;
 }
 
-export function isClockTime(value: string): boolean {
-  return /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
-}
-
 /**
  * The IANA name for what someone typed ("america/chicago" → "America/Chicago", "us/eastern" →
  * "America/New_York"), or null. A correctly spelled name is kept as typed even where this runtime's

@@ -2,6 +2,7 @@
  * Interactivity payloads shaped like the ones Slack sends (trimmed to the fields Bolt and
  * Groundwork read), so tests post what a real click or submission would.
  */
+import { TACTICS, isTacticId } from '../../src/domain/tactics.js';
 import { FAKE_TEAM_ID } from './fake-slack.js';
 import { userOf } from './slack-request.js';
 
@@ -29,14 +30,29 @@ export function logModalState(input: LogModalInput): StateValues {
     story: { value: text(input.story) },
     feature: { value: { type: 'checkboxes', selected_options: input.feature ? [{ value: 'feature', text: { type: 'plain_text', text: 'Feature' } }] : [] } },
   };
+  // Slack sends every input of the view, the counts left empty too (as null).
+  const units = input.tacticId && isTacticId(input.tacticId) ? TACTICS[input.tacticId].units : [];
+  for (const unit of units) values[`count_${unit}`] = { value: { type: 'number_input', value: null } };
   for (const [unit, amount] of Object.entries(input.counts ?? {})) {
     values[`count_${unit}`] = { value: { type: 'number_input', value: amount } };
   }
   return values;
 }
 
-export function viewSubmission(options: { callbackId: string; viewId: string; values: StateValues; privateMetadata: string; userId?: string }) {
+/**
+ * A modal's submission. `values` and `privateMetadata` may be of any shape, to post what Slack would
+ * never send; `state` replaces the whole `view.state` (undefined leaves it out).
+ */
+export function viewSubmission(options: {
+  callbackId: string;
+  viewId: string;
+  values: Record<string, unknown>;
+  privateMetadata: unknown;
+  userId?: string;
+  state?: unknown;
+}) {
   const user = userOf(options.userId ?? 'U0VOLUNTEER');
+  const state = 'state' in options ? options.state : { values: options.values };
   return {
     type: 'view_submission',
     team: { id: FAKE_TEAM_ID, domain: 'groundwork-test' },
@@ -53,7 +69,7 @@ export function viewSubmission(options: { callbackId: string; viewId: string; va
       hash: `hash.${options.viewId}`,
       title: { type: 'plain_text', text: 'Log an action' },
       blocks: [],
-      state: { values: options.values },
+      state,
       app_id: 'A0GROUND',
       bot_id: 'B0BOT',
     },

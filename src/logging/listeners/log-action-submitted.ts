@@ -9,7 +9,9 @@ import { checkLogDraft } from '../log-entry.js';
 import type { ListenerDeps } from '../../slack/deps.js';
 import { teamIdOf } from '../../slack/payload.js';
 import { failureText } from '../../slack/failure.js';
-import { LOG_BLOCKS } from '../../slack/ids.js';
+import { COMMANDS, LOG_BLOCKS } from '../../slack/ids.js';
+import { stateValuesOf } from '../../slack/read-payload.js';
+import { unreadableFormNotice } from '../../slack/notice-modal.js';
 import { refreshHome } from '../../home/publish-home.js';
 import { recordAndSummarize } from '../record-log.js';
 import { sendPrivately } from '../../slack/send-privately.js';
@@ -20,8 +22,14 @@ export function logActionSubmitted({ database, logger }: ListenerDeps) {
   return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     const teamId = teamIdOf(body);
     const userId = body.user.id;
+    const values = stateValuesOf(view);
     const metadata = readLogModalMetadata(view.private_metadata);
-    const read = readLogActionSubmission(view.state.values);
+    if (!values || !metadata) {
+      logger.warn(`Refused a log-action submission that could not be read (view ${String(view.id)})`);
+      await ack({ response_action: 'update', view: unreadableFormNotice('recorded', COMMANDS.logAction) });
+      return;
+    }
+    const read = readLogActionSubmission(values);
     if (!read.ok) {
       await ack({ response_action: 'errors', errors: read.errors });
       return;
@@ -47,7 +55,7 @@ export function logActionSubmitted({ database, logger }: ListenerDeps) {
       return;
     }
     await ack();
-    await sendPrivately({ client, logger, userId, responseUrl: metadata?.responseUrl, message: logged.reply });
+    await sendPrivately({ client, logger, userId, responseUrl: metadata.responseUrl, message: logged.reply });
     await refreshHome({ client, db: database.db, logger, teamId, userId, homeOpened: logged.homeOpened });
   };
 }

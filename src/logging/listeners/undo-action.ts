@@ -10,14 +10,17 @@ import { failureReply } from '../../slack/failure.js';
 import { refreshHome } from '../../home/publish-home.js';
 import { undoneReply } from '../views/log-reply.js';
 import { plainReply } from '../../slack/messages.js';
+import { readActionValue, rowId } from '../../slack/read-payload.js';
 
 export function undoAction({ database, logger }: ListenerDeps) {
   return async ({ ack, body, action, respond, client }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const teamId = teamIdOf(body);
-    const actionId = Number(action.value);
+    // Only the exact id loggedReply wrote: a loose read ("" as 0, "0x10" as 16) could remove another report.
+    const actionId = readActionValue(rowId, action.value);
     try {
-      if (!Number.isSafeInteger(actionId)) {
+      if (actionId === null) {
+        logger.warn(`Refused an Undo button with an unreadable value (${JSON.stringify(action.value)?.slice(0, 40)})`);
         await respond({ response_type: 'ephemeral', replace_original: false, ...plainReply('That Undo button is broken; nothing was changed.') });
         return;
       }

@@ -3,10 +3,22 @@
  * count inputs of the chosen tactic. Pure: it is rebuilt (views.update) when the tactic changes.
  */
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import { z } from 'zod';
 import type { IsoDate } from '../../domain/dates.js';
 import { NOTE_MAX_CHARS, PLACE_MAX_CHARS, STORY_MAX_CHARS, type Counts, type LogDraft, type LogProblem } from '../log-entry.js';
-import { GOALS, GOAL_LABELS, TACTICS, UNITS, isTacticId, tacticsIn, type TacticId } from '../../domain/tactics.js';
+import { GOALS, GOAL_LABELS, TACTICS, TACTIC_IDS, UNITS, tacticsIn, type TacticId, type UnitId } from '../../domain/tactics.js';
 import { ACTIONS, LOG_BLOCKS, VIEWS } from '../../slack/ids.js';
+import {
+  checkboxes,
+  datePicker,
+  readActionValue,
+  readInputs,
+  readMetadata,
+  staticSelect,
+  textInput,
+  wholeNumberInput,
+  type FieldErrors,
+} from '../../slack/read-payload.js';
 
 /** Carried through the modal so the confirmation reaches the person where they typed the command. */
 export interface LogModalMetadata {
@@ -14,6 +26,9 @@ export interface LogModalMetadata {
   /** The person's today when the modal opened, so switching tactic needs no time-zone lookup. */
   today: IsoDate;
 }
+
+/** The value of the "feature my story" checkbox. */
+const FEATURE_STORY = 'feature';
 
 export function logActionModal(options: { tacticId: TacticId | null; metadata: LogModalMetadata }): ModalView {
   const { tacticId, metadata } = options;
@@ -48,7 +63,7 @@ export function logActionModal(options: { tacticId: TacticId | null; metadata: L
     for (const unit of tactic.units) {
       blocks.push({
         type: 'input',
-        block_id: `${LOG_BLOCKS.countPrefix}${unit}`,
+        block_id: countBlockId(unit),
         optional: true,
         label: { type: 'plain_text', text: capitalize(UNITS[unit].plural) },
         element: { type: 'number_input', action_id: 'value', is_decimal_allowed: false, min_value: '0' },
@@ -92,7 +107,7 @@ export function logActionModal(options: { tacticId: TacticId | null; metadata: L
       element: {
         type: 'checkboxes',
         action_id: 'value',
-        options: [{ text: { type: 'plain_text', text: 'Feature my story in the weekly digest' }, value: 'feature' }],
+        options: [{ text: { type: 'plain_text', text: 'Feature my story in the weekly digest' }, value: FEATURE_STORY }],
       },
     },
   );
@@ -120,69 +135,94 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** What this modal's private_metadata must hold: exactly what `logActionModal` wrote. */
+const LOG_MODAL_METADATA: z.ZodType<LogModalMetadata> = z.object({
+  today: z.iso.date(),
+  responseUrl: z.url({ protocol: /^https?$/ }).optional(),
+});
 
-export function readLogModalMetadata(privateMetadata: string): LogModalMetadata | null {
-  try {
-    const parsed = JSON.parse(privateMetadata) as Partial<LogModalMetadata>;
-    if (typeof parsed.today !== 'string') return null;
-    return {
-      today: parsed.today,
-      ...(typeof parsed.responseUrl === 'string' ? { responseUrl: parsed.responseUrl } : {}),
-    };
-  } catch {
-    return null;
-  }
+/** The modal's metadata, or null when it is not what this modal writes (the caller refuses the form). */
+export function readLogModalMetadata(privateMetadata: unknown): LogModalMetadata | null {
+  return readMetadata(LOG_MODAL_METADATA, privateMetadata);
 }
 
-/** The subset of `view.state.values` the modal produces. */
-type StateValues = Record<string, Record<string, { type: string; value?: string | null; selected_date?: string | null; selected_option?: { value: string } | null; selected_options?: { value: string }[] }>>;
+/** The values the tactic select offers. */
+const TACTIC_CHOICE = z.enum(TACTIC_IDS);
+
+/** The tactic chosen in the modal's select (which dispatches an action), or null when it is none we offer. */
+export function readTacticChoice(value: unknown): TacticId | null {
+  return readActionValue(TACTIC_CHOICE, value);
+}
+
+/** The inputs every version of the modal has; the counts depend on the tactic. */
+const LOG_INPUTS = {
+  [LOG_BLOCKS.tactic]: staticSelect(TACTIC_CHOICE, {
+    actionId: ACTIONS.chooseTactic,
+    required: 'Choose what you did.',
+    invalid: 'Choose what you did from the list.',
+  }),
+  [LOG_BLOCKS.date]: datePicker({ required: 'Choose the day you did it.', invalid: 'Choose the day from the calendar.' }),
+  [LOG_BLOCKS.place]: textInput(),
+  [LOG_BLOCKS.note]: textInput(),
+  [LOG_BLOCKS.story]: textInput(),
+  [LOG_BLOCKS.feature]: checkboxes(z.literal(FEATURE_STORY)),
+};
 
 export type ReadSubmission =
   | { ok: true; draft: LogDraft }
-  | { ok: false; errors: Record<string, string> };
+  | { ok: false; errors: FieldErrors };
 
-/** Turns the submitted modal into a draft, or field errors keyed by block id. */
-export function readLogActionSubmission(values: StateValues): ReadSubmission {
-  const tacticValue = values[LOG_BLOCKS.tactic]?.[ACTIONS.chooseTactic]?.selected_option?.value;
-  if (!tacticValue || !isTacticId(tacticValue)) {
-    return { ok: false, errors: { [LOG_BLOCKS.tactic]: 'Choose what you did.' } };
+/** Turns the submitted modal into a draft, or field errors keyed by block id (every one at once). */
+export function readLogActionSubmission(values: Readonly<Record<string, unknown>>): ReadSubmission {
+  const fields = readInputs(values, LOG_INPUTS);
+  const tacticId = fields.ok ? fields.data.tactic : fields.partial.tactic;
+  const counts = tacticId ? readInputs(values, countInputs(tacticId)) : undefined;
+  if (!fields.ok || !counts?.ok) {
+    return { ok: false, errors: { ...(fields.ok ? {} : fields.errors), ...(counts && !counts.ok ? counts.errors : {}) } };
   }
-  const tactic = TACTICS[tacticValue];
-  const counts: Counts = {};
-  const errors: Record<string, string> = {};
-  for (const unit of tactic.units) {
-    const blockId = `${LOG_BLOCKS.countPrefix}${unit}`;
-    const raw = values[blockId]?.value?.value?.trim();
-    if (raw === undefined || raw === '') continue;
-    if (!/^\d+$/.test(raw)) errors[blockId] = 'Enter a whole number, 0 or more.';
-    else counts[unit] = Number(raw);
-  }
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
-  const text = (blockId: string): string | null => values[blockId]?.value?.value?.trim() || null;
-  const story = text(LOG_BLOCKS.story);
+  const { date, place, note, story, feature } = fields.data;
   return {
     ok: true,
     draft: {
-      tacticId: tactic.id,
-      counts,
-      occurredOn: values[LOG_BLOCKS.date]?.value?.selected_date ?? '',
-      place: text(LOG_BLOCKS.place),
-      note: text(LOG_BLOCKS.note),
+      tacticId: fields.data.tactic,
+      counts: countsOf(fields.data.tactic, counts.data),
+      occurredOn: date,
+      place,
+      note,
       story,
-      storyConsent: (values[LOG_BLOCKS.feature]?.value?.selected_options ?? []).some((o) => o.value === 'feature'),
+      storyConsent: feature.includes(FEATURE_STORY),
     },
   };
+}
+
+function countInputs(tacticId: TacticId) {
+  return Object.fromEntries(TACTICS[tacticId].units.map((unit) => [countBlockId(unit), wholeNumberInput()]));
+}
+
+/** The counts that were filled in; an empty count input says nothing. */
+function countsOf(tacticId: TacticId, read: Record<string, number | null>): Counts {
+  const counts: Counts = {};
+  for (const unit of TACTICS[tacticId].units) {
+    const amount = read[countBlockId(unit)];
+    if (amount !== null && amount !== undefined) counts[unit] = amount;
+  }
+  return counts;
+}
+
+function countBlockId(unit: UnitId): string {
+  return `${LOG_BLOCKS.countPrefix}${unit}`;
 }
 
 /** Where each kind of problem shows in the modal. */
 export function errorsByBlock(problems: LogProblem[], tacticId: TacticId): Record<string, string> {
   const errors: Record<string, string> = {};
-  const firstCountBlock = `${LOG_BLOCKS.countPrefix}${TACTICS[tacticId].units[0]}`;
+  // Every tactic counts at least one unit.
+  const firstCountBlock = countBlockId(TACTICS[tacticId].units[0]!);
   for (const problem of problems) {
     const blockId =
       problem.field === 'counts'
         ? problem.unit && TACTICS[tacticId].units.includes(problem.unit)
-          ? `${LOG_BLOCKS.countPrefix}${problem.unit}`
+          ? countBlockId(problem.unit)
           : firstCountBlock
         : LOG_BLOCKS[problem.field];
     errors[blockId] = errors[blockId] ? `${errors[blockId]} ${problem.message}` : problem.message;

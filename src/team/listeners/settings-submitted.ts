@@ -10,12 +10,13 @@ import { EMPTY_SETTINGS, channelProblem, type WorkspaceSettings } from '../setti
 import { checkChannel } from '../channel-check.js';
 import type { ListenerDeps } from '../../slack/deps.js';
 import { failureText } from '../../slack/failure.js';
-import { SETTINGS_BLOCKS } from '../../slack/ids.js';
+import { COMMANDS, SETTINGS_BLOCKS } from '../../slack/ids.js';
+import { stateValuesOf } from '../../slack/read-payload.js';
 import { teamIdOf } from '../../slack/payload.js';
 import { GUARDED, requireRole } from '../permissions.js';
 import { sendPrivately } from '../../slack/send-privately.js';
 import { refreshWorkspaceUsergroups } from '../usergroup-cache.js';
-import { noticeModal } from '../../slack/notice-modal.js';
+import { noticeModal, unreadableFormNotice } from '../../slack/notice-modal.js';
 import { readSettingsModalMetadata, readSettingsSubmission, settingsSavedMessage } from '../views/settings-modal.js';
 
 export function settingsSubmitted({ database, logger }: ListenerDeps) {
@@ -23,6 +24,8 @@ export function settingsSubmitted({ database, logger }: ListenerDeps) {
     const db = database.db;
     const teamId = teamIdOf(body);
     const userId = body.user.id;
+    const values = stateValuesOf(view);
+    const metadata = readSettingsModalMetadata(view.private_metadata);
     let saved: WorkspaceSettings;
     try {
       const allowed = await requireRole({
@@ -35,18 +38,19 @@ export function settingsSubmitted({ database, logger }: ListenerDeps) {
         refuse: (message) => ack({ response_action: 'update', view: noticeModal('Not allowed', message.text) }),
       });
       if (!allowed) return;
+      if (!values || !metadata) {
+        logger.warn(`Refused a settings submission that could not be read (view ${String(view.id)})`);
+        await ack({ response_action: 'update', view: unreadableFormNotice('saved', `${COMMANDS.groundwork} settings`) });
+        return;
+      }
       const current = (await findWorkspaceSettings(db, teamId)) ?? EMPTY_SETTINGS;
-      const { settings, errors } = readSettingsSubmission(view.state.values, current);
-      const channels = [
-        [SETTINGS_BLOCKS.digestChannel, settings.digestChannelId],
-        [SETTINGS_BLOCKS.announcementChannel, settings.announcementChannelId],
-      ] as const;
-      const checks = await Promise.all(channels.map(async ([blockId, channelId]) => [blockId, channelId ? await checkChannel(client, channelId) : 'ok'] as const));
+      const { settings, errors, channels } = readSettingsSubmission(values, current);
+      const checks = await Promise.all(channels.map(async ([blockId, channelId]) => [blockId, await checkChannel(client, channelId)] as const));
       for (const [blockId, check] of checks) {
         const problem = channelProblem(check);
         if (problem) errors[blockId] = problem;
       }
-      if (Object.keys(errors).length > 0) {
+      if (!settings || Object.keys(errors).length > 0) {
         await ack({ response_action: 'errors', errors });
         return;
       }
@@ -63,7 +67,6 @@ export function settingsSubmitted({ database, logger }: ListenerDeps) {
       logger.warn(`Could not refresh user groups after saving settings: ${String(error)}`);
       return new Map<string, number>();
     });
-    const metadata = readSettingsModalMetadata(view.private_metadata);
     await sendPrivately({ client, logger, userId, responseUrl: metadata.responseUrl, message: settingsSavedMessage({ settings: saved, memberCounts }) });
   };
 }

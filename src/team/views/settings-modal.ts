@@ -4,12 +4,12 @@
  * filled in with views.update once the user groups are read from Slack.
  */
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import { z } from 'zod';
 import {
   SETTINGS_DEFAULTS,
   WEEKDAY_NAMES,
   WEEKDAYS_FROM_MONDAY,
   describeDigestSchedule,
-  isClockTime,
   isWeekday,
   normalizeEmojiName,
   normalizeTimeZone,
@@ -18,6 +18,18 @@ import {
 } from '../settings.js';
 import { COMMANDS, SETTINGS_BLOCKS, VIEWS } from '../../slack/ids.js';
 import type { SlackMessage } from '../../slack/messages.js';
+import {
+  conversationSelect,
+  multiStaticSelect,
+  readInputs,
+  readMetadata,
+  staticSelect,
+  textInput,
+  timePicker,
+  usergroupId,
+  whenPresent,
+  type FieldErrors,
+} from '../../slack/read-payload.js';
 
 /** A Slack user group as the pickers show it. */
 export interface UsergroupChoice {
@@ -124,74 +136,93 @@ export function settingsModal(options: {
   };
 }
 
-export function readSettingsModalMetadata(privateMetadata: string): SettingsModalMetadata {
-  try {
-    const parsed = JSON.parse(privateMetadata) as Partial<SettingsModalMetadata>;
-    return typeof parsed.responseUrl === 'string' ? { responseUrl: parsed.responseUrl } : {};
-  } catch {
-    return {};
-  }
+/** What this modal's private_metadata must hold: exactly what `settingsModal` wrote. */
+const SETTINGS_MODAL_METADATA: z.ZodType<SettingsModalMetadata> = z.object({
+  responseUrl: z.url({ protocol: /^https?$/ }).optional(),
+});
+
+/** The modal's metadata, or null when it is not what this modal writes (the caller refuses the form). */
+export function readSettingsModalMetadata(privateMetadata: unknown): SettingsModalMetadata | null {
+  return readMetadata(SETTINGS_MODAL_METADATA, privateMetadata);
 }
 
-/** The subset of `view.state.values` this modal produces. */
-type StateValues = Record<
-  string,
-  Record<string, { type: string; value?: string | null; selected_conversation?: string | null; selected_time?: string | null; selected_option?: { value: string } | null; selected_options?: { value: string }[] }>
->;
+/** A day option's value as `dayOption` wrote it: "0" (Sunday) to "6" (Saturday). */
+const WEEKDAY_OPTION = z.string().regex(/^\d$/).transform(Number).refine(isWeekday);
 
-export type ReadSettings = { settings: WorkspaceSettings; errors: Record<string, string> };
+/** Every input of the modal, as `settingsModal` built it. */
+const SETTINGS_INPUTS = {
+  [SETTINGS_BLOCKS.digestChannel]: conversationSelect(),
+  [SETTINGS_BLOCKS.digestDay]: staticSelect(WEEKDAY_OPTION, { required: 'Choose the day the digest is posted.', invalid: 'Choose the day the digest is posted from the list.' }),
+  [SETTINGS_BLOCKS.digestTime]: timePicker({ required: 'Choose the time the digest is posted.' }),
+  [SETTINGS_BLOCKS.timeZone]: textInput(),
+  // The group pickers are left out when Slack would not list the groups.
+  [SETTINGS_BLOCKS.staffGroups]: whenPresent(multiStaticSelect(usergroupId)),
+  [SETTINGS_BLOCKS.leaderGroups]: whenPresent(multiStaticSelect(usergroupId)),
+  [SETTINGS_BLOCKS.storyEmoji]: textInput(),
+  [SETTINGS_BLOCKS.announcementChannel]: conversationSelect(),
+};
+
+export interface ReadSettings {
+  /** What to save; null when any field has a problem. */
+  settings: WorkspaceSettings | null;
+  /** Every problem found, keyed by block id (channels are checked with Slack separately). */
+  errors: FieldErrors;
+  /** The channels chosen, by block id, for the caller to check with Slack. */
+  channels: [blockId: string, channelId: string][];
+}
 
 /**
- * Turns the submitted modal into settings plus field errors keyed by block id (channels are checked
- * with Slack separately). Group pickers missing from the modal keep `current`'s groups.
+ * Turns the submitted modal into settings, or field errors keyed by block id for every problem at
+ * once. Group pickers missing from the modal keep `current`'s groups.
  */
-export function readSettingsSubmission(values: StateValues, current: WorkspaceSettings): ReadSettings {
-  const field = (blockId: string) => values[blockId]?.value;
-  const errors: Record<string, string> = {};
+export function readSettingsSubmission(values: Readonly<Record<string, unknown>>, current: WorkspaceSettings): ReadSettings {
+  const read = readInputs(values, SETTINGS_INPUTS);
+  // Fields that could not be read already have their error; the rest are checked too.
+  const fields = read.ok ? read.data : read.partial;
+  const errors: FieldErrors = read.ok ? {} : { ...read.errors };
 
-  const dayValue = Number(field(SETTINGS_BLOCKS.digestDay)?.selected_option?.value ?? NaN);
-  if (!isWeekday(dayValue)) errors[SETTINGS_BLOCKS.digestDay] = 'Choose the day the digest is posted.';
-
-  const time = field(SETTINGS_BLOCKS.digestTime)?.selected_time ?? '';
-  if (!isClockTime(time)) errors[SETTINGS_BLOCKS.digestTime] = 'Choose the time the digest is posted.';
-
-  const typedZone = field(SETTINGS_BLOCKS.timeZone)?.value?.trim() ?? '';
+  // An empty field reads as null and an unreadable one is missing: both are checked as '' unless already in error.
+  const typedZone = fields.time_zone ?? '';
   const timeZone = normalizeTimeZone(typedZone);
-  if (!timeZone) {
-    const suggestions = suggestTimeZones(typedZone);
-    errors[SETTINGS_BLOCKS.timeZone] =
-      (typedZone === '' ? 'Enter the time zone your team works in, ' : `"${typedZone.slice(0, 40)}" is not a time zone I know. Use a name `) +
-      `like America/Chicago or Europe/London${suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : '.'}`;
-  }
+  if (!timeZone) errors[SETTINGS_BLOCKS.timeZone] ??= timeZoneProblem(typedZone);
 
-  const typedEmoji = field(SETTINGS_BLOCKS.storyEmoji)?.value?.trim() ?? '';
-  const storyEmoji = normalizeEmojiName(typedEmoji);
-  if (!storyEmoji) errors[SETTINGS_BLOCKS.storyEmoji] = "Type one emoji's name, like :star: or :tada:.";
+  const storyEmoji = normalizeEmojiName(fields.story_emoji ?? '');
+  if (!storyEmoji) errors[SETTINGS_BLOCKS.storyEmoji] ??= "Type one emoji's name, like :star: or :tada:.";
 
-  const groups = (blockId: string, keep: string[]) => {
-    const picked = field(blockId);
-    return picked ? (picked.selected_options ?? []).map((option) => option.value) : keep;
-  };
-  const staffUsergroupIds = groups(SETTINGS_BLOCKS.staffGroups, current.staffUsergroupIds);
-  const leaderUsergroupIds = groups(SETTINGS_BLOCKS.leaderGroups, current.leaderUsergroupIds);
-  const both = leaderUsergroupIds.filter((id) => staffUsergroupIds.includes(id));
-  if (both.length > 0) {
+  const staffUsergroupIds = fields.staff_groups ?? current.staffUsergroupIds;
+  const leaderUsergroupIds = fields.leader_groups ?? current.leaderUsergroupIds;
+  const groupsRead = !errors[SETTINGS_BLOCKS.staffGroups] && !errors[SETTINGS_BLOCKS.leaderGroups];
+  if (groupsRead && leaderUsergroupIds.some((id) => staffUsergroupIds.includes(id))) {
     errors[SETTINGS_BLOCKS.leaderGroups] = 'A group is either staff or leaders: remove it from one of the lists. (Staff can do everything leaders can.)';
   }
 
+  const channels: [blockId: string, channelId: string][] = [];
+  if (fields.digest_channel) channels.push([SETTINGS_BLOCKS.digestChannel, fields.digest_channel]);
+  if (fields.announcement_channel) channels.push([SETTINGS_BLOCKS.announcementChannel, fields.announcement_channel]);
+
+  if (!read.ok || Object.keys(errors).length > 0) return { settings: null, errors, channels };
   return {
     settings: {
-      digestChannelId: field(SETTINGS_BLOCKS.digestChannel)?.selected_conversation ?? null,
-      digestDay: isWeekday(dayValue) ? dayValue : null,
-      digestTime: isClockTime(time) ? time : null,
+      digestChannelId: read.data.digest_channel,
+      digestDay: read.data.digest_day,
+      digestTime: read.data.digest_time,
       timeZone,
       staffUsergroupIds,
       leaderUsergroupIds,
       storyEmoji,
-      announcementChannelId: field(SETTINGS_BLOCKS.announcementChannel)?.selected_conversation ?? null,
+      announcementChannelId: read.data.announcement_channel,
     },
     errors,
+    channels,
   };
+}
+
+function timeZoneProblem(typedZone: string): string {
+  const suggestions = suggestTimeZones(typedZone);
+  return (
+    (typedZone === '' ? 'Enter the time zone your team works in, ' : `"${typedZone.slice(0, 40)}" is not a time zone I know. Use a name `) +
+    `like America/Chicago or Europe/London${suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : '.'}`
+  );
 }
 
 /** What the admin is told once the settings are saved (and the groups' members read). */

@@ -51,3 +51,28 @@ describe('Undo under a confirmation', () => {
     expect(await actionRows()).toHaveLength(1);
   });
 });
+
+describe('an Undo button whose value is not exactly the id we wrote', () => {
+  const broken = 'That Undo button is broken; nothing was changed.';
+  // Fixed strange values, and near-misses of the real id that a loose read (Number(value)) would have taken for it.
+  const values: [name: string, value: (id: string) => string | undefined][] = [
+    ...['', '0', '0x10', '1e3', ' 12', '12.0', '-1', '99999999999999999999', '9007199254740993', 'null', '[1]'].map((v): [string, () => string] => [JSON.stringify(v), () => v]),
+    ['the id with a space before it', (id) => ` ${id}`],
+    ['the id with a newline after it', (id) => `${id}\n`],
+    ['the id with a leading zero', (id) => `0${id}`],
+    ['the id with a fraction', (id) => `${id}.0`],
+    ['the id in hexadecimal', (id) => `0x${Number(id).toString(16)}`],
+    ['the id with a plus sign', (id) => `+${id}`],
+    ['no value at all', () => undefined],
+  ];
+
+  it.each(values)('refuses %s and removes nothing', async (_name, value) => {
+    const id = await logAndFindUndo();
+    const click = await t().interact(blockAction({ actionId: 'undo_action', value: value(id), userId: 'U0VOLUNTEER', responseUrl: t().slack.responseUrl('undo') }));
+    expect(click.status).toBe(200);
+    const [answer] = await t().slack.waitFor('response_url');
+    expect(answer?.args.text).toBe(broken);
+    expect(answer?.args.replace_original).toBe(false);
+    expect((await actionRows()).map((r) => String(r.id))).toEqual([id]);
+  });
+});

@@ -175,3 +175,93 @@ describe('a settings form with a problem', () => {
     expect(await settingsRows()).toEqual([]);
   });
 });
+
+describe('a settings submission of a shape Slack never sends', () => {
+  /** Well under the 3 s after which Slack gives up on an answer (and Bolt's own timeout answers 404). */
+  const ANSWERED_WITHIN_MS = 1500;
+  type Values = Record<string, unknown>;
+  const element = (type: string, fields: Record<string, unknown>) => ({ value: { type, ...fields } });
+  const option = (value: unknown) => ({ value, text: { type: 'plain_text', text: String(value) } });
+
+  /** A good form with `change` applied, submitted by an admin. */
+  async function submitHostile(change: { values?: (values: Values) => void; state?: unknown; metadata?: unknown }) {
+    const values: Values = settingsState();
+    change.values?.(values);
+    const started = performance.now();
+    const reply = await t().interact(
+      viewSubmission({
+        callbackId: 'workspace_settings',
+        viewId: 'V0SETTINGS',
+        values,
+        privateMetadata: 'metadata' in change ? change.metadata : JSON.stringify({ responseUrl: t().slack.responseUrl('settings') }),
+        userId: 'U0ADMIN',
+        ...('state' in change ? { state: change.state } : {}),
+      }),
+    );
+    return { reply, elapsed: performance.now() - started };
+  }
+
+  async function expectNothingSaved() {
+    await t().settle();
+    expect(await settingsRows()).toEqual([]);
+    expect(await memberRows()).toEqual([]);
+    expect(t().slack.callsTo('response_url')).toHaveLength(0);
+    expect(t().slack.callsTo('chat.postMessage')).toHaveLength(0);
+    expect(t().logs.join('\n')).not.toContain('Unhandled listener error');
+  }
+
+  const unreadable = "couldn't read this field";
+  const fieldCases: [name: string, change: (values: Values) => void, blockId: string, says: string][] = [
+    ['the digest channel as a number', (v) => void (v.digest_channel = element('conversations_select', { selected_conversation: 42 })), 'digest_channel', unreadable],
+    ['a digest channel that is no channel id', (v) => void (v.digest_channel = element('conversations_select', { selected_conversation: 'general' })), 'digest_channel', unreadable],
+    ['a digest channel as an object', (v) => void (v.digest_channel = element('conversations_select', { selected_conversation: { id: 'C0DIGEST' } })), 'digest_channel', unreadable],
+    ['no digest channel block', (v) => void delete v.digest_channel, 'digest_channel', unreadable],
+    ['a digest day never offered', (v) => void (v.digest_day = element('static_select', { selected_option: option('7') })), 'digest_day', 'from the list'],
+    ['the digest day "1.0"', (v) => void (v.digest_day = element('static_select', { selected_option: option('1.0') })), 'digest_day', 'from the list'],
+    ['the digest day as a number', (v) => void (v.digest_day = element('static_select', { selected_option: option(1) })), 'digest_day', 'from the list'],
+    ['the digest day as a bare string', (v) => void (v.digest_day = element('static_select', { selected_option: 'monday' })), 'digest_day', 'from the list'],
+    ['no digest day block', (v) => void delete v.digest_day, 'digest_day', unreadable],
+    ['the digest time "9:00"', (v) => void (v.digest_time = element('timepicker', { selected_time: '9:00' })), 'digest_time', unreadable],
+    ['the digest time "24:00"', (v) => void (v.digest_time = element('timepicker', { selected_time: '24:00' })), 'digest_time', unreadable],
+    ['the digest time as a number', (v) => void (v.digest_time = element('timepicker', { selected_time: 900 })), 'digest_time', unreadable],
+    ['the time zone as a number', (v) => void (v.time_zone = element('plain_text_input', { value: 42 })), 'time_zone', unreadable],
+    ['the time zone as an array', (v) => void (v.time_zone = element('plain_text_input', { value: ['America/Chicago'] })), 'time_zone', unreadable],
+    ['no time zone block', (v) => void delete v.time_zone, 'time_zone', unreadable],
+    ['the staff groups as a string', (v) => void (v.staff_groups = element('multi_static_select', { selected_options: 'S0STAFF' })), 'staff_groups', unreadable],
+    ['a staff group that is no group id', (v) => void (v.staff_groups = element('multi_static_select', { selected_options: [option('C0DIGEST')] })), 'staff_groups', unreadable],
+    ['the leader groups block as a string', (v) => void (v.leader_groups = 'S0LEADS'), 'leader_groups', unreadable],
+    ['the leader groups block as null', (v) => void (v.leader_groups = null), 'leader_groups', unreadable],
+    ['the story emoji as an object', (v) => void (v.story_emoji = element('plain_text_input', { value: { name: 'star' } })), 'story_emoji', unreadable],
+    ['the announcement channel from another kind of element', (v) => void (v.announcement_channel = element('channels_select', { selected_channel: 'C0ANNOUNCE' })), 'announcement_channel', unreadable],
+  ];
+
+  it.each(fieldCases)('answers %s at once with an error on that field, and saves nothing', async (_name, change, blockId, says) => {
+    const { reply, elapsed } = await submitHostile({ values: change });
+    expect(elapsed).toBeLessThan(ANSWERED_WITHIN_MS);
+    expect(reply.status).toBe(200);
+    expect(reply.json?.response_action).toBe('errors');
+    expect(Object.keys(reply.json?.errors ?? {})).toEqual([blockId]);
+    expect(reply.json?.errors[blockId]).toContain(says);
+    await expectNothingSaved();
+  });
+
+  const refusals: [name: string, change: Parameters<typeof submitHostile>[0]][] = [
+    ['no state at all', { state: undefined }],
+    ['values as an array', { state: { values: [] } }],
+    ['values as null', { state: { values: null } }],
+    ['private_metadata that is not JSON', { metadata: '{responseUrl:' }],
+    ['private_metadata that is JSON but not ours', { metadata: '"settings"' }],
+    ['a response_url that is a number', { metadata: '{"responseUrl":5}' }],
+    ['a response_url that is not a web address', { metadata: '{"responseUrl":"file:///etc/passwd"}' }],
+    ['no private_metadata', { metadata: undefined }],
+  ];
+
+  it.each(refusals)('refuses %s at once, saying nothing was saved', async (_name, change) => {
+    const { reply, elapsed } = await submitHostile(change);
+    expect(elapsed).toBeLessThan(ANSWERED_WITHIN_MS);
+    expect(reply.status).toBe(200);
+    expect(reply.json?.response_action).toBe('update');
+    expect(JSON.stringify(reply.json?.view.blocks)).toContain("couldn't read this form, so nothing was saved. Close it and start again with /groundwork settings");
+    await expectNothingSaved();
+  });
+});
