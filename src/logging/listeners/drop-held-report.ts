@@ -5,13 +5,14 @@ import { failureReply } from '../../slack/failure.js';
 import { plainReply } from '../../slack/messages.js';
 import { teamIdOf } from '../../slack/payload.js';
 import { dropHeldReport } from '../queries.js';
-import { BROKEN_BUTTON, HELD_QUESTION_ANSWERED, heldDroppedReply, readHeldId } from '../views/log-reply.js';
+import { BROKEN_BUTTON, HELD_QUESTION_ANSWERED, heldDroppedReply } from '../views/log-reply.js';
+import { readActionValue, rowId } from '../../slack/read-payload.js';
 
 export function dropHeldReportPressed({ database, logger }: ListenerDeps) {
   return async ({ ack, body, action, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const heldId = readHeldId(action.value);
-    if (heldId === undefined) {
+    const heldId = readActionValue(rowId, action.value);
+    if (heldId === null) {
       await respond({ response_type: 'ephemeral', replace_original: false, ...plainReply(BROKEN_BUTTON) });
       return;
     }

@@ -11,15 +11,16 @@ import { teamIdOf } from '../../slack/payload.js';
 import { timeZoneOf } from '../../team/slack-profiles.js';
 import { findHeldReport } from '../queries.js';
 import { recordHeldAndSummarize } from '../record-log.js';
-import { BROKEN_BUTTON, HELD_QUESTION_ANSWERED, readHeldId } from '../views/log-reply.js';
+import { BROKEN_BUTTON, HELD_QUESTION_ANSWERED } from '../views/log-reply.js';
+import { readActionValue, rowId } from '../../slack/read-payload.js';
 
 export function recordHeldReportPressed({ database, logger }: ListenerDeps) {
   return async ({ ack, body, action, respond, client }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const teamId = teamIdOf(body);
     const userId = body.user.id;
-    const heldId = readHeldId(action.value);
-    if (heldId === undefined) {
+    const heldId = readActionValue(rowId, action.value);
+    if (heldId === null) {
       await respond({ response_type: 'ephemeral', replace_original: false, ...plainReply(BROKEN_BUTTON) });
       return;
     }

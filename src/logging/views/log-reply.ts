@@ -109,11 +109,6 @@ export function heldReply(options: { draft: LogDraft; earlier: EarlierReport; he
 export const BROKEN_BUTTON = 'That button is broken; nothing was changed.';
 export const HELD_QUESTION_ANSWERED = 'That question was already answered. Nothing else was changed.';
 
-/** The held report id a button carries, in exactly the form heldReply writes it (plain digits); else undefined. */
-export function readHeldId(value: string | undefined): number | undefined {
-  return value !== undefined && /^[1-9]\d{0,14}$/.test(value) ? Number(value) : undefined;
-}
-
 /** The answer once a held report was let go. */
 export function heldDroppedReply(): SlackMessage {
   return plainReply(':ok_hand: Kept just the one you logged before. Nothing new was recorded.');
