@@ -10,6 +10,9 @@ import type { Database } from '../db/database.js';
 import { healthRoute } from './health-route.js';
 import { InFlightWork } from './in-flight.js';
 import { registerListeners } from './listeners.js';
+import { BODY_LIMIT_BYTES, guardSlackRequests } from './request-guard.js';
+import { receiverErrorHandlers, describeUnexpected } from './unexpected-errors.js';
+import { ackUnrouted } from './unrouted.js';
 
 export interface SlackAppOptions {
   logger?: Logger;
@@ -29,6 +32,7 @@ export interface RunningSlackApp {
 }
 
 const SHUTDOWN_GRACE_MS = 10_000;
+const EVENTS_PATH = '/slack/events';
 
 export async function startSlackApp(config: Config, database: Database, options: SlackAppOptions = {}): Promise<RunningSlackApp> {
   const logLevel = config.LOG_LEVEL as LogLevel;
@@ -47,8 +51,10 @@ export async function startSlackApp(config: Config, database: Database, options:
         })
       : new HTTPReceiver({
           signingSecret: config.SLACK_SIGNING_SECRET ?? '',
-          endpoints: '/slack/events',
+          endpoints: EVENTS_PATH,
           customRoutes: [health],
+          bodyLimit: BODY_LIMIT_BYTES,
+          ...receiverErrorHandlers(),
           logLevel,
           ...(options.logger ? { logger: options.logger } : {}),
         });
@@ -64,11 +70,13 @@ export async function startSlackApp(config: Config, database: Database, options:
     ...(options.logger ? { logger: options.logger } : {}),
   });
   const logger = app.logger;
+  if (receiver instanceof HTTPReceiver) receiver.requestListener = guardSlackRequests(receiver.requestListener, { path: EVENTS_PATH, logger });
   const inFlight = new InFlightWork();
+  app.use(ackUnrouted(logger));
   app.use(inFlight.middleware);
   registerListeners(app, { database, logger });
   app.error(async (error) => {
-    logger.error(`Unhandled listener error: ${error.message}`);
+    logger.error(`Unhandled listener error: ${describeUnexpected(error)}`);
   });
 
   // Socket Mode needs no HTTP server for Slack, but load balancers and uptime checks still want /healthz.
