@@ -9,6 +9,7 @@ import { connectionMode, type Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { healthRoute } from './health-route.js';
 import { InFlightWork } from './in-flight.js';
+import { installedIdentity, onlyInstalledWorkspace } from './installed-workspace.js';
 import { registerListeners } from './listeners.js';
 import { BODY_LIMIT_BYTES, guardSlackRequests } from './request-guard.js';
 import { receiverErrorHandlers, describeUnexpected } from './unexpected-errors.js';
@@ -39,6 +40,8 @@ export async function startSlackApp(config: Config, database: Database, options:
   const clientOptions: WebClientOptions = { slackApiUrl: config.SLACK_API_URL, timeout: 10_000, ...options.clientOptions };
   const health = healthRoute(database);
   const mode = connectionMode(config);
+  // Which workspace this is: requests from any other are refused (and Bolt need not ask again).
+  const identity = await installedIdentity(config.SLACK_BOT_TOKEN, clientOptions);
 
   const receiver =
     mode === 'socket'
@@ -61,6 +64,8 @@ export async function startSlackApp(config: Config, database: Database, options:
 
   const app = new App({
     token: config.SLACK_BOT_TOKEN,
+    botId: identity.botId,
+    botUserId: identity.botUserId,
     receiver,
     // Bolt's conversation store keeps per-channel state in memory; nothing here uses it, and
     // state in one instance's memory would be wrong behind a load balancer anyway.
@@ -72,6 +77,7 @@ export async function startSlackApp(config: Config, database: Database, options:
   const logger = app.logger;
   if (receiver instanceof HTTPReceiver) receiver.requestListener = guardSlackRequests(receiver.requestListener, { path: EVENTS_PATH, logger });
   const inFlight = new InFlightWork();
+  app.use(onlyInstalledWorkspace(identity.teamId, logger));
   app.use(ackUnrouted(logger));
   app.use(inFlight.middleware);
   registerListeners(app, { database, logger });
