@@ -10,6 +10,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { jobs } from './jobs/index.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { startSlackApp } from './slack/app.js';
+import { keepServingOnUnexpectedErrors } from './slack/unexpected-errors.js';
 
 // .env fills in what the environment leaves unset; quiet, so start-up prints only our own lines.
 dotenv.config({ quiet: true });
@@ -18,6 +19,7 @@ const MIGRATION_RETRY_MS = 5000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  keepServingOnUnexpectedErrors((line) => console.error(line));
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,

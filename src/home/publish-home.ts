@@ -4,6 +4,7 @@
  */
 import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import type { HomeView } from '@slack/types';
 import type { Kysely } from 'kysely';
 import { hasOpenedHome, personHome, teamWeek } from './queries.js';
 import { roleOf } from '../team/queries/roles.js';
@@ -22,14 +23,70 @@ export interface PublishHomeOptions {
   timeZone?: string;
 }
 
+/** How often one publish rebuilds after finding the home changed under it, before leaving it to the next change. */
+const PUBLISH_ATTEMPTS = 3;
+/** Hashes remembered; beyond this the oldest is forgotten (its next publish just costs one more read). */
+const REMEMBERED_HOMES_MAX = 10_000;
+
+/**
+ * The hash Slack gave the home this process last published, by team and person. Publishing with it
+ * succeeds only if nobody (another instance, another publish here) published since.
+ */
+const lastPublished = new Map<string, string>();
+
+/**
+ * Publishes a person's home so that, when several publishes race (instances behind a load
+ * balancer, an opened tab and a report at once), the view left on top is built from the newest data.
+ * A publish guarded by the hash of our last one goes through only if nobody published since; on
+ * `hash_conflict` it rebuilds from the database and publishes again. A publish without a known hash
+ * (first since start-up, or after a conflict) can cover a newer one that landed just before it, so it
+ * reads the database once more afterwards and, if the home changed, publishes that (guarded).
+ */
 export async function publishHome(options: PublishHomeOptions): Promise<void> {
   const { client, db, teamId, userId } = options;
+  const key = `${teamId}:${userId}`;
   const timeZone = options.timeZone ?? (await timeZoneOf(client, db, teamId, userId));
+  const build = () => buildHome(db, teamId, userId, timeZone);
+  let hash = lastPublished.get(key);
+  let view = await build();
+  for (let attempt = 1; ; attempt++) {
+    let answered: string | undefined;
+    try {
+      const answer = await client.views.publish({ user_id: userId, view, ...(hash ? { hash } : {}) });
+      answered = answer.view?.hash;
+    } catch (error) {
+      lastPublished.delete(key);
+      if (!isHashConflict(error) || attempt >= PUBLISH_ATTEMPTS) throw error;
+      hash = undefined;
+      view = await build();
+      continue;
+    }
+    if (answered) remember(key, answered);
+    // Guarded and accepted: nothing landed in between, and whatever lands later conflicts or checks.
+    if (hash !== undefined || !answered || attempt >= PUBLISH_ATTEMPTS) return;
+    const fresh = await build();
+    if (JSON.stringify(fresh) === JSON.stringify(view)) return;
+    hash = answered;
+    view = fresh;
+  }
+}
+
+/** The person's home as the database has it now. */
+async function buildHome(db: Kysely<DB>, teamId: string, userId: string, timeZone: string): Promise<HomeView> {
   const thisWeek = weekStart(todayIn(timeZone));
   const [person, role] = await Promise.all([personHome(db, teamId, userId, thisWeek), roleOf(db, teamId, userId)]);
   const team = hasRole(role, 'staff') ? { ...(await teamWeek(db, teamId, thisWeek)), canChangeSettings: hasRole(role, 'admin') } : undefined;
-  const view = homeView({ userId, thisWeek, ...person, ...(team ? { team } : {}) });
-  await client.views.publish({ user_id: userId, view });
+  return homeView({ userId, thisWeek, ...person, ...(team ? { team } : {}) });
+}
+
+function isHashConflict(error: unknown): boolean {
+  return (error as { data?: { error?: string } }).data?.error === 'hash_conflict';
+}
+
+function remember(key: string, hash: string): void {
+  lastPublished.delete(key);
+  lastPublished.set(key, hash);
+  if (lastPublished.size > REMEMBERED_HOMES_MAX) lastPublished.delete(lastPublished.keys().next().value as string);
 }
 
 export type RefreshHomeOptions = PublishHomeOptions & {

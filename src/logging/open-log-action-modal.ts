@@ -6,6 +6,7 @@
 import type { Logger, SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Database } from '../db/database.js';
+import { openModal } from '../slack/open-modal.js';
 import { todayIn } from '../domain/dates.js';
 import type { TacticId } from '../domain/tactics.js';
 import { timeZoneOf } from '../team/slack-profiles.js';
@@ -31,7 +32,8 @@ export async function openLogActionModal(options: {
     logger.warn(`Could not read the time zone of ${userId}: ${String(error)}`);
   }
   const metadata = { today: todayIn(timeZone), ...(command ? { responseUrl: command.responseUrl } : {}) };
-  await client.views.open({ trigger_id: triggerId, view: logActionModal({ tacticId, metadata }) });
+  // When Slack will not open it, the person hears so where they asked (openModal).
+  await openModal({ client, logger, userId, triggerId, responseUrl: command?.responseUrl, view: logActionModal({ tacticId, metadata }) });
 }
 
 /** Who and where, from a slash command: the modal's answer goes back through its response_url. */

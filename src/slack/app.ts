@@ -9,7 +9,11 @@ import { connectionMode, type Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { healthRoute } from './health-route.js';
 import { InFlightWork } from './in-flight.js';
+import { installedIdentity, onlyInstalledWorkspace } from './installed-workspace.js';
 import { registerListeners } from './listeners.js';
+import { BODY_LIMIT_BYTES, guardSlackRequests } from './request-guard.js';
+import { receiverErrorHandlers, describeUnexpected } from './unexpected-errors.js';
+import { ackUnrouted } from './unrouted.js';
 
 export interface SlackAppOptions {
   logger?: Logger;
@@ -29,12 +33,15 @@ export interface RunningSlackApp {
 }
 
 const SHUTDOWN_GRACE_MS = 10_000;
+const EVENTS_PATH = '/slack/events';
 
 export async function startSlackApp(config: Config, database: Database, options: SlackAppOptions = {}): Promise<RunningSlackApp> {
   const logLevel = config.LOG_LEVEL as LogLevel;
   const clientOptions: WebClientOptions = { slackApiUrl: config.SLACK_API_URL, timeout: 10_000, ...options.clientOptions };
   const health = healthRoute(database);
   const mode = connectionMode(config);
+  // Which workspace this is: requests from any other are refused (and Bolt need not ask again).
+  const identity = await installedIdentity(config.SLACK_BOT_TOKEN, clientOptions);
 
   const receiver =
     mode === 'socket'
@@ -47,14 +54,18 @@ export async function startSlackApp(config: Config, database: Database, options:
         })
       : new HTTPReceiver({
           signingSecret: config.SLACK_SIGNING_SECRET ?? '',
-          endpoints: '/slack/events',
+          endpoints: EVENTS_PATH,
           customRoutes: [health],
+          bodyLimit: BODY_LIMIT_BYTES,
+          ...receiverErrorHandlers(),
           logLevel,
           ...(options.logger ? { logger: options.logger } : {}),
         });
 
   const app = new App({
     token: config.SLACK_BOT_TOKEN,
+    botId: identity.botId,
+    botUserId: identity.botUserId,
     receiver,
     // Bolt's conversation store keeps per-channel state in memory; nothing here uses it, and
     // state in one instance's memory would be wrong behind a load balancer anyway.
@@ -64,11 +75,14 @@ export async function startSlackApp(config: Config, database: Database, options:
     ...(options.logger ? { logger: options.logger } : {}),
   });
   const logger = app.logger;
+  if (receiver instanceof HTTPReceiver) receiver.requestListener = guardSlackRequests(receiver.requestListener, { path: EVENTS_PATH, logger });
   const inFlight = new InFlightWork();
+  app.use(onlyInstalledWorkspace(identity.teamId, logger));
+  app.use(ackUnrouted(logger));
   app.use(inFlight.middleware);
   registerListeners(app, { database, logger });
   app.error(async (error) => {
-    logger.error(`Unhandled listener error: ${error.message}`);
+    logger.error(`Unhandled listener error: ${describeUnexpected(error)}`);
   });
 
   // Socket Mode needs no HTTP server for Slack, but load balancers and uptime checks still want /healthz.

@@ -6,6 +6,7 @@ import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { openModal } from '../slack/open-modal.js';
 import { findWorkspaceSettings } from './queries/settings.js';
 import { EMPTY_SETTINGS } from './settings.js';
 import { timeZoneOf } from './slack-profiles.js';
@@ -22,7 +23,7 @@ export async function openSettingsModal(options: {
   responseUrl?: string;
 }): Promise<void> {
   const { client, db, logger, teamId, userId, triggerId, responseUrl } = options;
-  const opening = client.views.open({ trigger_id: triggerId, view: settingsLoadingModal() });
+  const opening = openModal({ client, logger, userId, triggerId, responseUrl, view: settingsLoadingModal() });
   const reading = Promise.all([
     findWorkspaceSettings(db, teamId),
     listUsergroups(client, logger),
@@ -30,6 +31,8 @@ export async function openSettingsModal(options: {
     timeZoneOf(client, db, teamId, userId),
   ]);
   const [opened, [settings, usergroups, adminTimeZone]] = await Promise.all([opening, reading]);
+  // Slack would not open it; openModal has told the person.
+  if (!opened) return;
   const viewId = opened.view?.id;
   if (!viewId) throw new Error('views.open returned no view id');
   await client.views.update({

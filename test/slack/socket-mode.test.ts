@@ -68,6 +68,14 @@ describe('Socket Mode', () => {
     });
   });
 
+  it('refuses a command from another workspace in the ack, as over HTTP', async () => {
+    const fields = Object.fromEntries(new URLSearchParams(commandBody('/log-knock', '10 doors', { teamId: 'T0OTHER' })));
+    const ack = await socket.sendEnvelope('slash_commands', fields);
+    expect(ack.payload?.response_type).toBe('ephemeral');
+    expect(ack.payload?.text).toContain('This Groundwork is installed in another workspace');
+    expect(await actionRows()).toHaveLength(0);
+  });
+
   it('explains bad input in the ack and stores nothing', async () => {
     const ack = await slashCommand('/log-knock', 'hello');
     expect(ack.payload?.response_type).toBe('ephemeral');

@@ -23,8 +23,16 @@ export interface FakeSlack {
   callsTo(method: string): RecordedCall[];
   /** Replace the answer for one Web API method. */
   on(method: string, handler: MethodHandler): void;
+  /**
+   * Holds the next call to `method` after recording it, as if it were slow to reach Slack: Slack acts
+   * on it (and answers) only once released. `arrived` resolves when the call came in.
+   */
+  hold(method: string): { arrived: Promise<RecordedCall>; release(): void };
+  /** The Home tab Slack shows `userId` now (the last views.publish that went through), if any. */
+  homeOf(userId: string): { hash: string; view: Record<string, unknown> } | undefined;
   /** Wait until `count` calls to `method` were recorded. */
   waitFor(method: string, count?: number, timeoutMs?: number): Promise<RecordedCall[]>;
+  /** Forgets recorded calls and answers set with on() and hold(); published homes stay, as in Slack. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -32,7 +40,13 @@ export interface FakeSlack {
 export const FAKE_TEAM_ID = 'T0GROUND';
 export const FAKE_BOT_USER_ID = 'U0BOT';
 
-function defaultHandlers(): Record<string, MethodHandler> {
+/** What Slack itself keeps between calls: each person's Home tab and its hash. */
+interface SlackState {
+  homes: Map<string, { hash: string; view: Record<string, unknown> }>;
+  hashSeq: number;
+}
+
+function defaultHandlers(state: SlackState): Record<string, MethodHandler> {
   let viewSeq = 0;
   let tsSeq = 0;
   return {
@@ -40,7 +54,15 @@ function defaultHandlers(): Record<string, MethodHandler> {
     'users.info': (args) => ({ ok: true, user: { id: args.user, team_id: FAKE_TEAM_ID, name: String(args.user).toLowerCase(), tz: 'America/Chicago', tz_offset: -21600, is_admin: false, is_owner: false } }),
     'views.open': (args) => ({ ok: true, view: { ...parseJson(args.view), id: `V${++viewSeq}`, hash: `h${viewSeq}` } }),
     'views.update': (args) => ({ ok: true, view: { ...parseJson(args.view), id: args.view_id, hash: `h${++viewSeq}` } }),
-    'views.publish': (args) => ({ ok: true, view: { ...parseJson(args.view), id: `V${++viewSeq}` } }),
+    // Like Slack: every publish gets a new hash, and one made with a hash that is no longer current is refused.
+    'views.publish': (args) => {
+      const userId = String(args.user_id);
+      const current = state.homes.get(userId);
+      if (args.hash !== undefined && args.hash !== current?.hash) return { ok: false, error: 'hash_conflict' };
+      const home = { hash: `home-hash-${++state.hashSeq}`, view: parseJson(args.view) };
+      state.homes.set(userId, home);
+      return { ok: true, view: { ...home.view, id: `V${++viewSeq}`, hash: home.hash } };
+    },
     'chat.postMessage': (args) => ({ ok: true, channel: args.channel, ts: `1700000000.${String(++tsSeq).padStart(6, '0')}`, message: { text: args.text } }),
     'chat.postEphemeral': () => ({ ok: true, message_ts: `1700000000.${String(++tsSeq).padStart(6, '0')}` }),
     'chat.update': (args) => ({ ok: true, channel: args.channel, ts: args.ts }),
@@ -72,9 +94,11 @@ async function readArgs(req: IncomingMessage): Promise<Record<string, unknown>> 
 }
 
 export async function startFakeSlack(): Promise<FakeSlack> {
-  let handlers = defaultHandlers();
+  const state: SlackState = { homes: new Map(), hashSeq: 0 };
+  let handlers = defaultHandlers(state);
   const calls: RecordedCall[] = [];
   const waiters = new Set<() => void>();
+  let held = new Map<string, { arrived: (call: RecordedCall) => void; released: Promise<void> }>();
 
   const server: Server = createServer(async (req, res) => {
     const args = await readArgs(req);
@@ -84,7 +108,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
     } else {
       const method = url.pathname.replace(/^\/api\//, '');
-      calls.push({ method, args });
+      const call = { method, args };
+      calls.push(call);
+      const hold = held.get(method);
+      if (hold) {
+        held.delete(method);
+        for (const wake of waiters) wake();
+        hold.arrived(call);
+        await hold.released;
+      }
       const handler = handlers[method];
       const answer = handler ? await handler(args) : { ok: false, error: 'unknown_method' };
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
@@ -104,6 +136,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     on(method, handler) {
       handlers[method] = handler;
     },
+    hold(method) {
+      let release = () => {};
+      let arrived: (call: RecordedCall) => void = () => {};
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const arrival = new Promise<RecordedCall>((resolve) => (arrived = resolve));
+      held.set(method, { arrived, released });
+      return { arrived: arrival, release };
+    },
+    homeOf: (userId) => state.homes.get(userId),
     waitFor(method, count = 1, timeoutMs = 3000) {
       return new Promise((resolve, reject) => {
         const check = () => {
@@ -123,7 +164,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
     reset() {
       calls.length = 0;
-      handlers = defaultHandlers();
+      handlers = defaultHandlers(state);
+      held = new Map();
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

@@ -120,3 +120,13 @@ export function blockAction(options: {
         }),
   };
 }
+
+/** A click on a button of the App Home tab: from a view of type "home", with no response_url and no channel. */
+export function homeButtonAction(actionId: string, userId = 'U0VOLUNTEER') {
+  const { response_url: _url, channel: _channel, ...click } = blockAction({ actionId, userId }) as ReturnType<typeof blockAction> & { response_url?: string; channel?: unknown };
+  return {
+    ...click,
+    container: { type: 'view', view_id: 'VHOME' },
+    view: { id: 'VHOME', type: 'home', team_id: FAKE_TEAM_ID, blocks: [], private_metadata: '', callback_id: '', hash: 'hhome', state: { values: {} } },
+  };
+}

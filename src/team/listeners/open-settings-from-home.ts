@@ -8,7 +8,7 @@ import type { ListenerDeps } from '../../slack/deps.js';
 import { openSettingsModal } from '../open-settings-modal.js';
 import { teamIdOf } from '../../slack/payload.js';
 import { GUARDED, requireRole } from '../permissions.js';
-import { noticeModal } from '../../slack/notice-modal.js';
+import { openNotice } from '../../slack/open-modal.js';
 
 const TITLE = 'Team settings';
 
@@ -22,7 +22,7 @@ export function openSettingsFromHome({ database, logger }: ListenerDeps) {
         ...person,
         entry: GUARDED.settingsFromHome,
         refuse: async (message) => {
-          await client.views.open({ trigger_id: body.trigger_id, view: noticeModal(TITLE, message.text) });
+          await openNotice({ client, logger, userId: body.user.id, triggerId: body.trigger_id, title: TITLE, text: message.text });
         },
       });
       if (!allowed) return;

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { addDays, todayIn, weekStart, type IsoDate } from '../../../src/domain/dates.js';
 import { TACTICS, type TacticId } from '../../../src/domain/tactics.js';
 import { useTestApp } from '../../support/harness.js';
-import { blockAction, logModalState, viewSubmission } from '../../support/payloads.js';
+import { blockAction, homeButtonAction, logModalState, viewSubmission } from '../../support/payloads.js';
 import { seedHistory } from '../../support/seed-actions.js';
 import { appHomeOpenedEvent, eventBody, eventHeaders } from '../../support/slack-request.js';
 
@@ -256,7 +256,7 @@ describe('keeping the Home tab fresh', () => {
 describe('Home tab buttons', () => {
   it('"Log an action" opens the log modal; the confirmation comes by DM and the home is refreshed', async () => {
     await openHome('U0VOLUNTEER');
-    await t().interact(homeButton('home_log_action'));
+    await t().interact(homeButtonAction('home_log_action'));
     const [open] = await t().slack.waitFor('views.open');
     const modal = JSON.parse(String(open?.args.view));
     expect(modal.callback_id).toBe('log_action');
@@ -284,7 +284,7 @@ describe('Home tab buttons', () => {
     ['home_find_shift', 'Find a shift', 'coming soon'],
     ['home_upcoming_trainings', 'Upcoming trainings', 'coming soon'],
   ])('%s answers honestly in a small modal', async (actionId, title, words) => {
-    await t().interact(homeButton(actionId));
+    await t().interact(homeButtonAction(actionId));
     const [open] = await t().slack.waitFor('views.open');
     const modal = JSON.parse(String(open?.args.view));
     expect(modal.title.text).toBe(title);
@@ -294,7 +294,7 @@ describe('Home tab buttons', () => {
 
   it('"Team settings" opens the settings modal for an admin, the confirmation coming by DM', async () => {
     await grant('U0BOSS', 'admin');
-    await t().interact(homeButton('home_settings', 'U0BOSS'));
+    await t().interact(homeButtonAction('home_settings', 'U0BOSS'));
     const [update] = await t().slack.waitFor('views.update');
     const modal = JSON.parse(String(update?.args.view));
     expect(modal.callback_id).toBe('workspace_settings');
@@ -304,7 +304,7 @@ describe('Home tab buttons', () => {
   it('"Team settings" from an old home refuses someone who is not an admin, saying who to ask', async () => {
     await grant('U0STAFF', 'staff');
     await grant('U0BOSS', 'admin');
-    await t().interact(homeButton('home_settings', 'U0STAFF'));
+    await t().interact(homeButtonAction('home_settings', 'U0STAFF'));
     const [open] = await t().slack.waitFor('views.open');
     const text = JSON.stringify(JSON.parse(String(open?.args.view)).blocks);
     expect(text).toContain(':lock:');
@@ -333,13 +333,3 @@ describe('a long history', () => {
     expect(home.text).toContain('Team this week');
   });
 });
-
-function homeButton(actionId: string, userId = 'U0VOLUNTEER') {
-  const payload = blockAction({ actionId, userId }) as Record<string, any>;
-  // Clicks on the Home tab come from a view of type "home", with no response_url.
-  delete payload.response_url;
-  delete payload.channel;
-  payload.container = { type: 'view', view_id: 'VHOME' };
-  payload.view = { id: 'VHOME', type: 'home', team_id: 'T0GROUND', blocks: [], private_metadata: '', callback_id: '', hash: 'hhome', state: { values: {} } };
-  return payload;
-}

@@ -157,6 +157,6 @@ describe('/groundwork settings', () => {
     const reply = await t().command('/groundwork', 'settings', { userId: 'U0ADMIN' });
     expect(reply.text).toBe('');
     const [answer] = await t().slack.waitFor('response_url');
-    expect(String(answer?.args.text)).toContain('could not open the settings');
+    expect(String(answer?.args.text)).toContain('I could not open the *Groundwork settings* form');
   });
 });

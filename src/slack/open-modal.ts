@@ -1,0 +1,60 @@
+/**
+ * Opens a modal, and when Slack will not open it (the trigger_id expired after its 3 s, Slack is
+ * having trouble...) tells the person instead of leaving them with silence: through the command's
+ * response_url when they typed one, else as a DM. Every modal Groundwork opens goes through here.
+ */
+import type { Logger } from '@slack/bolt';
+import type { ModalView } from '@slack/types';
+import type { ViewsOpenResponse, WebClient } from '@slack/web-api';
+import { plainReply, type SlackMessage } from './messages.js';
+import { noticeModal } from './notice-modal.js';
+import { sendPrivately } from './send-privately.js';
+import { describeUnexpected } from './unexpected-errors.js';
+
+export interface OpenModalOptions {
+  client: WebClient;
+  logger: Logger;
+  userId: string;
+  triggerId: string;
+  /** A command's response_url (signed by Slack); absent from the Home tab, where the answer is a DM. */
+  responseUrl?: string | undefined;
+}
+
+/** The opened view, or undefined when Slack would not open it (the person has been told). */
+export async function openModal(options: OpenModalOptions & { view: ModalView; instead?: SlackMessage }): Promise<ViewsOpenResponse | undefined> {
+  const { client, logger, userId, triggerId, responseUrl, view } = options;
+  try {
+    return await client.views.open({ trigger_id: triggerId, view });
+  } catch (error) {
+    const code = slackErrorCode(error);
+    logger.warn(`Slack did not open the "${view.title.text}" modal for ${userId} (${code ?? describeUnexpected(error)}); telling them`);
+    const message = options.instead ?? couldNotOpen(view.title.text, code !== undefined);
+    try {
+      await sendPrivately({ client, logger, userId, responseUrl, message });
+    } catch (sendError) {
+      logger.error(`Could not tell ${userId} that a modal did not open: ${describeUnexpected(sendError)}`);
+    }
+    return undefined;
+  }
+}
+
+/** A short read-only answer in a modal (the Home tab has no ephemeral messages); as a DM when it will not open. */
+export function openNotice(options: OpenModalOptions & { title: string; text: string }): Promise<ViewsOpenResponse | undefined> {
+  const { title, text, ...open } = options;
+  return openModal({ ...open, view: noticeModal(title, text), instead: plainReply(text) });
+}
+
+/**
+ * `refused`: Slack answered with an error, so the modal certainly did not open. Otherwise (no answer
+ * in time) it may have opened after all, and the person is told what to do either way.
+ */
+function couldNotOpen(title: string, refused: boolean): SlackMessage {
+  return refused
+    ? plainReply(`:warning: I could not open the *${title}* form: Slack would not let me just now (this happens when a click or command takes a few seconds to reach Groundwork). Please try again.`)
+    : plainReply(`:warning: I may not have been able to open the *${title}* form: Slack did not answer in time. If it did not appear, please try again.`);
+}
+
+function slackErrorCode(error: unknown): string | undefined {
+  const code = (error as { data?: { error?: unknown } }).data?.error;
+  return typeof code === 'string' ? code : undefined;
+}
