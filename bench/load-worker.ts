@@ -85,7 +85,8 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
   const lane = async () => {
     while (next < spec.maxRequests && performance.now() < deadline) {
       const index = next++;
-      const body = commandBody(spec.command, spec.text, {
+      const text = spec.text.replace('{n}', String((spec.firstNumber ?? 0) + index));
+      const body = commandBody(spec.command, text, {
         userId: spec.userIds[index % spec.userIds.length],
         triggerId: `${spec.triggerPrefix}.${index}`,
       });

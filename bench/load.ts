@@ -19,7 +19,9 @@ export interface LoadSpec {
   url: string;
   signingSecret: string;
   command: string;
+  /** The command text; `{n}` in it becomes `firstNumber` + the request's index, so every report can differ. */
   text: string;
+  firstNumber?: number;
   /** Requests cycle through these user ids. */
   userIds: string[];
   /** Made unique per phase; the request index is appended, so every trigger_id is distinct. */

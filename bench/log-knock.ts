@@ -23,7 +23,13 @@ import { TsProcess } from './ipc.js';
 import { mb, median, percentile, startLoadGenerator, type LoadGenerator, type LoadSpec } from './load.js';
 
 export const COMMAND = '/log-knock';
-const TEXT = '40 doors 12 talked 5 signed';
+/**
+ * Every report differs in its counts ({n} is the request's number in the run): the same report from the
+ * same person minutes apart would be held back as a likely repeat, which is not what is measured here.
+ */
+const TEXT = '{n} doors 12 talked 5 signed';
+/** Request numbers start here, so every count is within what one report may hold (≤ 5,000 doors). */
+const FIRST_NUMBER = 12;
 /** The floor's rows are told apart by their keys. */
 export const FLOOR_KEY_PREFIX = 'floor:';
 
@@ -85,6 +91,15 @@ interface PhaseStats {
   statementsPerRequest: number;
 }
 
+let numbersUsed = FIRST_NUMBER;
+/** The first of `count` request numbers no other phase uses (wrapping before 5,000 doors). */
+function nextNumber(count: number): number {
+  if (numbersUsed + count > 5000) numbersUsed = FIRST_NUMBER;
+  const first = numbersUsed;
+  numbersUsed += count;
+  return first;
+}
+
 async function runPhase(load: LoadGenerator, target: Target, part: PhaseStats['part'], round: number, maxRequests: number, maxMs: number): Promise<PhaseStats> {
   const before = await target.process.request<TargetStats>('stats');
   const result = await load.run({
@@ -95,6 +110,7 @@ async function runPhase(load: LoadGenerator, target: Target, part: PhaseStats['p
     userIds: target.userIds,
     // Groundwork uses trigger_id as the idempotency key: a repeat would be "Already recorded", not a new row.
     triggerPrefix: `bench.${target.kind}.${part}.${round}`,
+    firstNumber: nextNumber(maxRequests),
     concurrency: CONCURRENCY,
     maxRequests,
     maxDurationMs: maxMs,
@@ -195,10 +211,11 @@ async function storeHistory(bench: BenchDatabase): Promise<void> {
              ${today}::date - (n % ${HISTORY_DAYS}), 'an old report', 'command', 'history:' || n
       from generate_series(1, ${HISTORY_REPORTS - own}) as n`.execute(trx);
     await sql`
-      insert into actions (team_id, user_id, tactic_id, goal, channel, counts, occurred_on, source, idempotency_key)
-      select 'T0GROUND', u.user_id, 'door_knocking', 'recruit', 'offline', '{"doors": 40, "conversations": 12, "signups": 5}',
-             ${thisWeek}::date + (n % (${today}::date - ${thisWeek}::date + 1)), 'command', 'own:' || u.user_id || ':' || n
-      from unnest(${USER_IDS}::text[]) as u(user_id), generate_series(1, ${OWN_REPORTS_THIS_WEEK}) as n`.execute(trx);
+      insert into actions (team_id, user_id, tactic_id, goal, channel, counts, occurred_on, source, idempotency_key, created_at)
+      select 'T0GROUND', u.user_id, 'door_knocking', 'recruit', 'offline', '{"doors": 40, "conversations": 12, "signups": 5}', day,
+             'command', 'own:' || u.user_id || ':' || n, least(day + time '09:00', now() - interval '1 hour')
+      from unnest(${USER_IDS}::text[]) as u(user_id), generate_series(1, ${OWN_REPORTS_THIS_WEEK}) as n,
+           lateral (select ${thisWeek}::date + (n % (${today}::date - ${thisWeek}::date + 1)) as day) as d`.execute(trx);
     await sql`alter table actions enable trigger actions_follow_summaries`.execute(trx);
     await sql`truncate person_week_totals, person_totals`.execute(trx);
     await sql`
@@ -221,9 +238,9 @@ async function countRows(bench: BenchDatabase) {
       (select count(*)::int from actions where idempotency_key like 'command:%') as groundwork,
       (select count(*)::int from floor_actions where idempotency_key like ${`${FLOOR_KEY_PREFIX}%`}) as floor,
       (select count(*)::int from (
-        select tactic_id, goal, channel, counts, occurred_on, place, note, story, story_consent, source from floor_actions
+        select tactic_id, goal, channel, occurred_on, place, note, story, story_consent, source from floor_actions
         intersect
-        select tactic_id, goal, channel, counts, occurred_on, place, note, story, story_consent, source from actions where idempotency_key like 'command:%'
+        select tactic_id, goal, channel, occurred_on, place, note, story, story_consent, source from actions where idempotency_key like 'command:%'
       ) as alike) as "floorLikeGroundwork"`.execute(bench.database.db);
   return rows[0]!;
 }
