@@ -6,14 +6,14 @@ import type { LogDraft } from './log-entry.js';
 import type { Channel, Goal, UnitId } from '../domain/tactics.js';
 import { TACTICS } from '../domain/tactics.js';
 import type { IsoDate } from '../domain/dates.js';
-import type { ActionRow, DB } from '../db/schema.js';
+import type { ActionRow, ActionSource, DB } from '../db/schema.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
 export interface ActionOrigin {
   teamId: string;
   userId: string;
-  source: 'command' | 'modal';
+  source: ActionSource;
   /** Same key, same report: a retried request or a double submit returns the first row. */
   idempotencyKey: string;
 }
