@@ -12,6 +12,7 @@ import { todayIn, weekStart } from '../domain/dates.js';
 import { hasRole } from '../team/roles.js';
 import { timeZoneOf } from '../team/slack-profiles.js';
 import { homeView } from './views/home.js';
+import { nextShiftsOf } from '../shifts/next-shifts.js';
 
 export interface PublishHomeOptions {
   client: WebClient;
@@ -26,9 +27,9 @@ export async function publishHome(options: PublishHomeOptions): Promise<void> {
   const { client, db, teamId, userId } = options;
   const timeZone = options.timeZone ?? (await timeZoneOf(client, db, teamId, userId));
   const thisWeek = weekStart(todayIn(timeZone));
-  const [person, role] = await Promise.all([personHome(db, teamId, userId, thisWeek), roleOf(db, teamId, userId)]);
+  const [person, role, shifts] = await Promise.all([personHome(db, teamId, userId, thisWeek), roleOf(db, teamId, userId), nextShiftsOf(db, teamId, userId, new Date())]);
   const team = hasRole(role, 'staff') ? { ...(await teamWeek(db, teamId, thisWeek)), canChangeSettings: hasRole(role, 'admin') } : undefined;
-  const view = homeView({ userId, thisWeek, ...person, ...(team ? { team } : {}) });
+  const view = homeView({ userId, thisWeek, ...person, shifts, timeZone, ...(team ? { team } : {}) });
   await client.views.publish({ user_id: userId, view });
 }
 

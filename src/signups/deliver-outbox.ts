@@ -19,7 +19,7 @@ import type { ClaimRow, DB, OpportunityRow, OutboxRow } from '../db/schema.js';
 import { within } from '../lib/deadline.js';
 import type { SlackMessage } from '../slack/messages.js';
 import { stillOwed, type OpportunityKind } from './signup-rules.js';
-import { claimDueMessages, finishUnsent, markLapsedLeasesUncertain, markSent } from './queries/outbox.js';
+import { claimDueMessages, finishUnsent, markLapsedLeasesUncertain, markSent, releaseClaim } from './queries/outbox.js';
 
 /** A queued DM with the current state of what it is about. */
 export interface OutboxItem {
@@ -111,7 +111,13 @@ async function deliverOne(options: SignupDeps & { features: SignupFeatures; now:
     await finishUnsent(db, row.id, 'failed', `no feature renders ${opportunity.kind} messages`, now);
     return 'failed';
   }
-  const message = await feature.render(db, item);
+  let message: SlackMessage;
+  try {
+    message = await feature.render(db, item);
+  } catch (error) {
+    await releaseClaim(db, row.id);
+    throw error;
+  }
   const sending = client.chat.postMessage({ channel: row.user_id, ...message }).then(
     (answer) => ({ ok: true as const, ts: answer.ts ?? '' }),
     (error: unknown) => ({ ok: false as const, error }),

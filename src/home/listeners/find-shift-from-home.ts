@@ -1,13 +1,18 @@
-/** "Find a shift" on the App Home tab. Claiming shifts in Slack is not built yet; say so plainly. */
+/** "Find a shift" on the App Home tab: the same modal as `/shifts`. */
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ListenerDeps } from '../../slack/deps.js';
-import { noticeModal } from '../../slack/notice-modal.js';
+import { teamIdOf } from '../../slack/payload.js';
+import { browseShiftsView } from '../../shifts/browse-shifts.js';
+import { openThenFill } from '../../shifts/open-modal.js';
 
-export function findShiftFromHome(_deps: ListenerDeps) {
+export function findShiftFromHome({ database, logger }: ListenerDeps) {
   return async ({ ack, body, client }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const text =
-      ':telephone_receiver: Claiming phone-bank shifts right here is coming soon. Until then, ask your organizer which shifts still need people — and log your calls afterwards with *Log an action*.';
-    await client.views.open({ trigger_id: body.trigger_id, view: noticeModal('Find a shift', text) });
+    const deps = { db: database.db, client, logger };
+    try {
+      await openThenFill(client, body.trigger_id, 'Phone-bank shifts', () => browseShiftsView(deps, { teamId: teamIdOf(body), userId: body.user.id, page: 0, now: new Date() }));
+    } catch (error) {
+      logger.error(`Could not open the shifts modal from the home tab: ${String(error)}`);
+    }
   };
 }

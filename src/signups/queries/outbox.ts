@@ -169,3 +169,8 @@ export async function dropPending(db: Db, opportunityId: number, kinds: readonly
     .where('kind', 'in', kinds)
     .execute();
 }
+
+/** Gives a claimed row back unsent (building its message failed before anything reached Slack), so a later drain sends it. */
+export async function releaseClaim(db: Db, id: number): Promise<void> {
+  await db.updateTable('signup_outbox').set({ claimed_until: null }).where('id', '=', id).where('status', '=', 'pending').execute();
+}
