@@ -87,8 +87,10 @@ describe.skipIf(!onPostgres)('the signup engine under concurrency, on PostgreSQL
     expect(counts.filled).toBe(counts.holding);
     expect(counts.filled).toBe(10);
     const roster = await rosterOf(db(), opportunity.id);
-    // Everyone who was waiting first got a seat (offered) before any newcomer could wait behind a free seat.
-    expect(roster.offered.map((c) => c.user_id).sort()).toEqual(['UWAIT0', 'UWAIT1', 'UWAIT2', 'UWAIT3', 'UWAIT4']);
+    // Everyone who was waiting beforehand was offered a freed seat (newcomers who had to wait may have been too).
+    expect(roster.offered.map((c) => c.user_id)).toEqual(expect.arrayContaining(['UWAIT0', 'UWAIT1', 'UWAIT2', 'UWAIT3', 'UWAIT4']));
+    // Nobody waits while a seat is free.
+    if (roster.waiting.length > 0) expect(counts.filled).toBe(counts.capacity);
     expect(roster.seated.length + roster.offered.length).toBe(10);
     expect(roster.seated.length + roster.offered.length + roster.waiting.length).toBe(15);
     const people = [...roster.seated, ...roster.offered, ...roster.waiting].map((c) => c.user_id);

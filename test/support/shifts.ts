@@ -100,9 +100,14 @@ export async function scheduleShift(t: TestApp, hours: number, input: ShiftFormI
   return row.opportunity_id;
 }
 
-/** A button pressed in a message (an announcement, a DM), answered through its response_url. */
-export function pressInMessage(t: TestApp, actionId: string, value: number | string, userId: string) {
-  return t.interact(blockAction({ actionId, value: String(value), userId, responseUrl: t.slack.responseUrl(`${actionId}-${userId}`) }));
+/**
+ * A button pressed in a message (an announcement, a DM), answered through its response_url. The app
+ * acks first and changes seats after, so this waits for that work, as a person would for the answer.
+ */
+export async function pressInMessage(t: TestApp, actionId: string, value: number | string, userId: string) {
+  const ack = await t.interact(blockAction({ actionId, value: String(value), userId, responseUrl: t.slack.responseUrl(`${actionId}-${userId}`) }));
+  await t.settle();
+  return ack;
 }
 
 /** What the app answered privately to a button press in a message. */
