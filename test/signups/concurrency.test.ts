@@ -64,9 +64,12 @@ describe.skipIf(!onPostgres)('the signup engine under concurrency, on PostgreSQL
   it('gives exactly 10 of 100 simultaneous claimants a seat, offers the other 90 the waitlist, with no errors', async () => {
     const now = new Date();
     const opportunity = await shift(10, now);
-    const outcomes = await Promise.all(
+    const settled = await Promise.allSettled(
       Array.from({ length: 100 }, (_, i) => takeSeat(db(), { teamId: TEAM, userId: `U${String(i).padStart(3, '0')}`, opportunityId: opportunity.id, now, mode: 'seat' })),
     );
+    const errors = settled.flatMap((result) => (result.status === 'rejected' ? [String(result.reason)] : []));
+    expect(errors, 'claims that failed instead of answering').toEqual([]);
+    const outcomes = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
     expect(outcomes.filter((o) => o.kind === 'seated')).toHaveLength(10);
     expect(outcomes.filter((o) => o.kind === 'full')).toHaveLength(90);
     expect(await seatsAndClaims(opportunity.id)).toEqual({ filled: 10, capacity: 10, holding: 10 });

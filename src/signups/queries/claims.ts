@@ -119,7 +119,7 @@ export async function takeSeat(db: Kysely<DB>, request: TakeSeatRequest): Promis
     await lockPerson(trx, teamId, userId);
     let attempt = await attemptSeat(trx, request);
     if (attempt.claimed_id !== null) {
-      await queueSeatMessagesFor(trx, opportunityId, attempt.claimed_id, now);
+      await queueSeatMessagesFor(trx, request, attempt);
       return { kind: 'seated', claimId: Number(attempt.claimed_id) };
     }
     const target = attempt.target;
@@ -151,7 +151,7 @@ export async function takeSeat(db: Kysely<DB>, request: TakeSeatRequest): Promis
     if (locked.filled < locked.capacity) {
       attempt = await attemptSeat(trx, request);
       if (attempt.claimed_id !== null) {
-        await queueSeatMessagesFor(trx, opportunityId, attempt.claimed_id, now);
+        await queueSeatMessagesFor(trx, request, attempt);
         return { kind: 'seated', claimId: Number(attempt.claimed_id) };
       }
     }
@@ -171,15 +171,14 @@ export async function takeSeat(db: Kysely<DB>, request: TakeSeatRequest): Promis
   });
 }
 
-async function queueSeatMessagesFor(trx: Transaction<DB>, opportunityId: number, claimId: number, now: Date): Promise<void> {
-  const row = await trx
-    .selectFrom('signup_claims as c')
-    .innerJoin('signup_opportunities as o', 'o.id', 'c.opportunity_id')
-    .select(['c.id', 'c.team_id', 'c.user_id', 'o.id as opportunity_id', 'o.starts_at', 'o.ends_at'])
-    .where('c.id', '=', Number(claimId))
-    .where('o.id', '=', opportunityId)
-    .executeTakeFirstOrThrow();
-  await queueSeatMessages(trx, [{ claimId: row.id, teamId: row.team_id, userId: row.user_id, opportunityId: row.opportunity_id, startsAt: row.starts_at, endsAt: row.ends_at }], now);
+/** The reminders and report-back a seat just taken owes, from what the seat statement read (no further query). */
+async function queueSeatMessagesFor(trx: Transaction<DB>, request: TakeSeatRequest, attempt: SeatAttempt): Promise<void> {
+  const target = attempt.target!;
+  await queueSeatMessages(
+    trx,
+    [{ claimId: Number(attempt.claimed_id), teamId: request.teamId, userId: request.userId, opportunityId: request.opportunityId, startsAt: new Date(target.starts_at), endsAt: new Date(target.ends_at) }],
+    request.now,
+  );
 }
 
 /** 1 for the first person waiting. */
