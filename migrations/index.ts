@@ -7,10 +7,12 @@ import * as peopleAndActions from './0001_people_and_actions.js';
 import * as rolesAndSettings from './0002_roles_and_settings.js';
 import * as homeTab from './0003_home_tab.js';
 import * as summaries from './0004_summaries.js';
+import * as signups from './0005_signups.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_people_and_actions': peopleAndActions,
   '0002_roles_and_settings': rolesAndSettings,
   '0003_home_tab': homeTab,
   '0004_summaries': summaries,
+  '0005_signups': signups,
 };

@@ -6,6 +6,10 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { Counts, LogDraft } from '../logging/log-entry.js';
 import type { Channel, Goal, TacticId, UnitId } from '../domain/tactics.js';
 import type { GrantableRole } from '../team/roles.js';
+import type { ClaimStatus, MinRole, OpportunityKind, OpportunityStatus, OutboxKind, OutboxStatus } from '../signups/signup-rules.js';
+
+/** Where a recorded action came from: a command, the modal, a shift's report-back, a training's attendance. */
+export type ActionSource = 'command' | 'modal' | 'shift' | 'training';
 
 /** A timestamptz column: the database fills it, queries read a Date. */
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -36,7 +40,7 @@ export interface ActionsTable {
   note: string | null;
   story: string | null;
   story_consent: boolean;
-  source: 'command' | 'modal';
+  source: ActionSource;
   /** What makes a retried or double-submitted report land once: the command's trigger_id or the modal's view id. */
   idempotency_key: string;
   created_at: CreatedAt;
@@ -129,6 +133,69 @@ export interface JobRunsTable {
   finished_at: Date | null;
 }
 
+/** Anything people take a seat at: a phone-bank shift, a training (migration 0005). */
+export interface SignupOpportunitiesTable {
+  id: Generated<number>;
+  team_id: string;
+  kind: OpportunityKind;
+  starts_at: Date;
+  ends_at: Date;
+  capacity: number;
+  /** Seats held (claims seated or offered); only the signup engine's claim and leave statements change it. */
+  filled: Generated<number>;
+  min_role: MinRole;
+  status: Generated<OpportunityStatus>;
+  version: Generated<number>;
+  announcement_channel_id: string | null;
+  announcement_ts: string | null;
+  announcement_closed: Generated<boolean>;
+  created_by: string;
+  idempotency_key: string;
+  created_at: CreatedAt;
+}
+
+/** One person's claim on one opportunity: seated, offered a freed seat, waiting, or left. */
+export interface SignupClaimsTable {
+  id: Generated<number>;
+  opportunity_id: number;
+  team_id: string;
+  user_id: string;
+  status: ClaimStatus;
+  waiting_since: Date | null;
+  offer_expires_at: Date | null;
+  removed_by: string | null;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+/** A DM the signup engine owes someone, sent once by the signups job. */
+export interface SignupOutboxTable {
+  id: Generated<number>;
+  team_id: string;
+  opportunity_id: number;
+  claim_id: number | null;
+  user_id: string;
+  kind: OutboxKind;
+  dedupe_key: string;
+  due_at: Date;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+  status: Generated<OutboxStatus>;
+  claimed_until: Date | null;
+  attempts: Generated<number>;
+  message_ts: string | null;
+  finished_at: Date | null;
+  note: string | null;
+  created_at: CreatedAt;
+}
+
+/** What only a phone-bank shift has, beside its opportunity. */
+export interface ShiftsTable {
+  opportunity_id: number;
+  title: string;
+  target: string | null;
+  location: string;
+  script_url: string | null;
+}
+
 export interface DB {
   people: PeopleTable;
   actions: ActionsTable;
@@ -140,7 +207,15 @@ export interface DB {
   role_grants: RoleGrantsTable;
   usergroup_members: UsergroupMembersTable;
   job_runs: JobRunsTable;
+  signup_opportunities: SignupOpportunitiesTable;
+  signup_claims: SignupClaimsTable;
+  signup_outbox: SignupOutboxTable;
+  shifts: ShiftsTable;
 }
 
 export type NewAction = Insertable<ActionsTable>;
 export type WorkspaceSettingsRow = Selectable<WorkspaceSettingsTable>;
+export type OpportunityRow = Selectable<SignupOpportunitiesTable>;
+export type ClaimRow = Selectable<SignupClaimsTable>;
+export type OutboxRow = Selectable<SignupOutboxTable>;
+export type ShiftRow = Selectable<ShiftsTable>;

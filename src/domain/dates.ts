@@ -82,3 +82,8 @@ export function formatDay(date: IsoDate, today?: IsoDate): string {
 function toUtcDate(date: IsoDate): Date {
   return new Date(`${date}T00:00:00Z`);
 }
+
+/** True for a wall-clock time "HH:MM" (24-hour), as Slack's time picker sends it. */
+export function isClockTime(value: string): boolean {
+  return /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
+}

@@ -13,6 +13,7 @@ import { todayIn, weekStart } from '../domain/dates.js';
 import { hasRole } from '../team/roles.js';
 import { timeZoneOf } from '../team/slack-profiles.js';
 import { homeView } from './views/home.js';
+import { nextShiftsOf } from '../shifts/next-shifts.js';
 
 export interface PublishHomeOptions {
   client: WebClient;
@@ -74,9 +75,9 @@ export async function publishHome(options: PublishHomeOptions): Promise<void> {
 /** The person's home as the database has it now. */
 async function buildHome(db: Kysely<DB>, teamId: string, userId: string, timeZone: string): Promise<HomeView> {
   const thisWeek = weekStart(todayIn(timeZone));
-  const [person, role] = await Promise.all([personHome(db, teamId, userId, thisWeek), roleOf(db, teamId, userId)]);
+  const [person, role, shifts] = await Promise.all([personHome(db, teamId, userId, thisWeek), roleOf(db, teamId, userId), nextShiftsOf(db, teamId, userId, new Date())]);
   const team = hasRole(role, 'staff') ? { ...(await teamWeek(db, teamId, thisWeek)), canChangeSettings: hasRole(role, 'admin') } : undefined;
-  return homeView({ userId, thisWeek, ...person, ...(team ? { team } : {}) });
+  return homeView({ userId, thisWeek, ...person, shifts, timeZone, ...(team ? { team } : {}) });
 }
 
 function isHashConflict(error: unknown): boolean {

@@ -3,16 +3,14 @@
  * read the summaries that the trigger of migration 0004 keeps in step with every write.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import type { IsoDate } from '../domain/dates.js';
 import { TACTICS, UNIT_IDS, type TacticId } from '../domain/tactics.js';
 import type { Counts, LogDraft } from './log-entry.js';
 import { cellsFromSummaries, type CellTotals, type SummaryRow } from './totals.js';
+import type { ActionSource, DB } from '../db/schema.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
-
-export type ActionSource = DB['actions']['source'];
 
 export interface ActionOrigin {
   teamId: string;

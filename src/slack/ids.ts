@@ -6,6 +6,8 @@ export const COMMANDS = {
   logKnock: '/log-knock',
   logAction: '/log-action',
   groundwork: '/groundwork',
+  shift: '/shift',
+  shifts: '/shifts',
 } as const;
 
 export const ACTIONS = {
@@ -19,12 +21,30 @@ export const ACTIONS = {
   homeFindShift: 'home_find_shift',
   homeUpcomingTrainings: 'home_upcoming_trainings',
   homeSettings: 'home_settings',
+  homeNewShift: 'home_new_shift',
+  // Seats on a shift, from its announcement, the /shifts modal, the Home tab or a DM.
+  shiftClaim: 'shift_claim',
+  shiftLeave: 'shift_leave',
+  shiftJoinWaitlist: 'shift_join_waitlist',
+  shiftConfirm: 'shift_confirm',
+  shiftPass: 'shift_pass',
+  shiftsPage: 'shifts_page',
+  shiftReportBack: 'shift_report_back',
 } as const;
 
 export const VIEWS = {
   logAction: 'log_action',
   settings: 'workspace_settings',
+  shiftNew: 'shift_new',
+  shiftEdit: 'shift_edit',
+  shiftCancel: 'shift_cancel',
+  shiftRoster: 'shift_roster',
+  shiftPick: 'shift_pick',
+  shiftReport: 'shift_report',
 } as const;
+
+/** The /shifts modal has no submit button, so Slack never routes on its callback_id; its buttons say where they were clicked. */
+export const SHIFTS_BROWSE_CALLBACK = 'shifts_browse';
 
 /** Block ids of the log-action modal; validation errors are keyed by these. */
 export const LOG_BLOCKS = {
@@ -47,4 +67,30 @@ export const SETTINGS_BLOCKS = {
   leaderGroups: 'leader_groups',
   storyEmoji: 'story_emoji',
   announcementChannel: 'announcement_channel',
+} as const;
+
+/** Block ids of the shift modal; validation errors are keyed by these. */
+export const SHIFT_BLOCKS = {
+  title: 'shift_title',
+  target: 'shift_target',
+  date: 'shift_date',
+  time: 'shift_time',
+  length: 'shift_length',
+  seats: 'shift_seats',
+  who: 'shift_who',
+  where: 'shift_where',
+  script: 'shift_script',
+  announce: 'shift_announce',
+  pick: 'shift_pick',
+  cancelNote: 'shift_cancel_note',
+  remove: 'shift_remove',
+} as const;
+
+/** Block ids of the report-back modal. */
+export const REPORT_BLOCKS = {
+  calls: 'report_calls',
+  conversations: 'report_conversations',
+  commitments: 'report_commitments',
+  story: 'report_story',
+  feature: 'report_feature',
 } as const;

@@ -39,3 +39,12 @@ export function truncate(text: string, max: number): string {
   cut = cut.replace(/&[a-z]{0,4}$/, '');
   return `${cut}…`;
 }
+
+/**
+ * An instant in Slack's date formatting, so each reader sees it in their own time zone:
+ * "Sunday, March 14th 18:00" for a reader in Chicago. `fallback` is shown by clients that cannot
+ * format it (and in notifications): give the time in the team's zone, with the zone named.
+ */
+export function slackDate(instant: Date, fallback: string, format = '{date_short_pretty} {time}'): string {
+  return `<!date^${Math.floor(instant.getTime() / 1000)}^${format}|${fallback.replace(/[|<>]/g, ' ')}>`;
+}

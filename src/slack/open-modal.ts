@@ -38,6 +38,32 @@ export async function openModal(options: OpenModalOptions & { view: ModalView; i
   }
 }
 
+/**
+ * Opens a modal whose content needs reads (the database, Slack): a trigger_id lives 3 seconds, so a
+ * loading view opens at once (through openModal, so a refusal is reported) and is replaced by the real
+ * one, or by a short notice when there is nothing to show.
+ */
+export async function openThenFill(options: OpenModalOptions & { title: string; build: () => Promise<ModalView | { notice: string }> }): Promise<void> {
+  const { title, build, ...open } = options;
+  const loading: ModalView = {
+    type: 'modal',
+    title: { type: 'plain_text', text: title.slice(0, 24) },
+    close: { type: 'plain_text', text: 'Close' },
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: ':hourglass_flowing_sand: One moment…' } }],
+  };
+  const [opened, built] = await Promise.all([
+    openModal({ ...open, view: loading }),
+    build().catch((error: unknown) => {
+      open.logger.error(`Could not build the "${title}" modal: ${describeUnexpected(error)}`);
+      return { notice: ':warning: Something went wrong on our side while reading this. Please try again in a minute.' };
+    }),
+  ]);
+  const viewId = opened?.view?.id;
+  if (!viewId) return;
+  const view = 'notice' in built ? noticeModal(title, built.notice) : built;
+  await open.client.views.update({ view_id: viewId, ...(opened.view?.hash ? { hash: opened.view.hash } : {}), view });
+}
+
 /** A short read-only answer in a modal (the Home tab has no ephemeral messages); as a DM when it will not open. */
 export function openNotice(options: OpenModalOptions & { title: string; text: string }): Promise<ViewsOpenResponse | undefined> {
   const { title, text, ...open } = options;

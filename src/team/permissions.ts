@@ -48,6 +48,16 @@ export const GUARDED = {
   settingsFromHome: { kind: 'action', id: ACTIONS.homeSettings, needed: 'admin', what: 'Changing settings' },
   grantCommand: { kind: 'subcommand', id: `${COMMANDS.groundwork} grant`, needed: 'admin', what: 'Granting a role' },
   revokeCommand: { kind: 'subcommand', id: `${COMMANDS.groundwork} revoke`, needed: 'admin', what: 'Revoking a role' },
+  shiftNewCommand: { kind: 'subcommand', id: `${COMMANDS.shift} new`, needed: 'staff', what: 'Scheduling a shift' },
+  shiftEditCommand: { kind: 'subcommand', id: `${COMMANDS.shift} edit`, needed: 'staff', what: 'Editing a shift' },
+  shiftCancelCommand: { kind: 'subcommand', id: `${COMMANDS.shift} cancel`, needed: 'staff', what: 'Cancelling a shift' },
+  shiftRosterCommand: { kind: 'subcommand', id: `${COMMANDS.shift} roster`, needed: 'staff', what: "Seeing a shift's roster" },
+  newShiftFromHome: { kind: 'action', id: ACTIONS.homeNewShift, needed: 'staff', what: 'Scheduling a shift' },
+  shiftNewSubmission: { kind: 'view', id: VIEWS.shiftNew, needed: 'staff', what: 'Scheduling a shift' },
+  shiftEditSubmission: { kind: 'view', id: VIEWS.shiftEdit, needed: 'staff', what: 'Editing a shift' },
+  shiftCancelSubmission: { kind: 'view', id: VIEWS.shiftCancel, needed: 'staff', what: 'Cancelling a shift' },
+  shiftRosterSubmission: { kind: 'view', id: VIEWS.shiftRoster, needed: 'staff', what: 'Removing someone from a shift' },
+  shiftPickSubmission: { kind: 'view', id: VIEWS.shiftPick, needed: 'staff', what: 'Managing shifts' },
 } as const satisfies Record<string, GuardedEntry>;
 
 export type GuardedName = keyof typeof GUARDED;

@@ -129,7 +129,7 @@ describe('requests no listener takes', () => {
   it('still routes the ids it knows (the control)', async () => {
     await t().interact(blockAction({ actionId: 'home_find_shift' }));
     const [open] = await t().slack.waitFor('views.open');
-    expect(JSON.parse(String(open?.args.view)).title.text).toBe('Find a shift');
+    expect(JSON.parse(String(open?.args.view)).title.text).toBe('Phone-bank shifts');
   });
 });
 

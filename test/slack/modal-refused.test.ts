@@ -65,8 +65,16 @@ describe('a modal Slack would not open, from the Home tab', () => {
     expect(t().slack.callsTo('views.update')).toEqual([]);
   });
 
+  it('home_find_shift: says by DM that the shifts could not be shown', async () => {
+    expect((await t().interact(homeButtonAction('home_find_shift'))).status).toBe(200);
+    const [dm] = await t().slack.waitFor('chat.postMessage');
+    expect(dm?.args.channel).toBe('U0VOLUNTEER');
+    expect(COULD_NOT_OPEN.exec(String(dm?.args.text))?.[1]).toBe('Phone-bank shifts');
+    await t().settle();
+    expect(t().slack.callsTo('views.update')).toEqual([]);
+  });
+
   it.each([
-    ['home_find_shift', 'Claiming phone-bank shifts right here is coming soon'],
     ['home_upcoming_trainings', 'Seeing upcoming trainings and RSVPing right here is coming soon'],
   ])('%s: sends the notice itself by DM', async (actionId, words) => {
     expect((await t().interact(homeButtonAction(actionId))).status).toBe(200);

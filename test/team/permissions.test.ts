@@ -14,6 +14,7 @@ import { GUARDED, type GuardedEntry, type GuardedName } from '../../src/team/per
 import { startTestApp, type SlackResponse, type TestApp } from '../support/harness.js';
 import { blockAction, viewSubmission } from '../support/payloads.js';
 import { settingsState, snapshotTables, useWorkspace } from '../support/workspace.js';
+import { shiftState } from '../support/shifts.js';
 
 let t: TestApp;
 
@@ -60,6 +61,24 @@ const attempts: Record<GuardedName, (userId: string) => Promise<SlackResponse>> 
     t.interact(viewSubmission({ callbackId: VIEWS.settings, viewId: 'V0SETTINGS', values: settingsState(), privateMetadata: '{}', userId })),
   grantCommand: (userId) => t.command('/groundwork', 'grant <@U0NEWCOMER|newcomer> admin', { userId }),
   revokeCommand: (userId) => t.command('/groundwork', 'revoke <@U0GRANTED|granted>', { userId }),
+  shiftNewCommand: (userId) => t.command('/shift', 'new', { userId }),
+  shiftEditCommand: (userId) => t.command('/shift', 'edit', { userId }),
+  shiftCancelCommand: (userId) => t.command('/shift', 'cancel', { userId }),
+  shiftRosterCommand: (userId) => t.command('/shift', 'roster', { userId }),
+  newShiftFromHome: (userId) => t.interact(blockAction({ actionId: ACTIONS.homeNewShift, value: 'new', userId, view: { id: 'V0HOME', hash: 'h0', callbackId: '', privateMetadata: '', type: 'home' } })),
+  shiftNewSubmission: (userId) =>
+    t.interact(viewSubmission({ callbackId: VIEWS.shiftNew, viewId: 'V0SHIFT', values: shiftState(), privateMetadata: JSON.stringify({ timeZone: 'Europe/London', announceChannelId: 'C0ANNOUNCE' }), userId })),
+  shiftEditSubmission: (userId) =>
+    t.interact(viewSubmission({ callbackId: VIEWS.shiftEdit, viewId: 'V0EDIT', values: shiftState(), privateMetadata: JSON.stringify({ timeZone: 'Europe/London', opportunityId: 1 }), userId })),
+  shiftCancelSubmission: (userId) => t.interact(viewSubmission({ callbackId: VIEWS.shiftCancel, viewId: 'V0CANCEL', values: {}, privateMetadata: JSON.stringify({ opportunityId: 1 }), userId })),
+  shiftRosterSubmission: (userId) =>
+    t.interact(
+      viewSubmission({ callbackId: VIEWS.shiftRoster, viewId: 'V0ROSTER', values: { shift_remove: { value: { type: 'users_select', selected_user: 'U0GRANTED' } } }, privateMetadata: JSON.stringify({ opportunityId: 1 }), userId }),
+    ),
+  shiftPickSubmission: (userId) =>
+    t.interact(
+      viewSubmission({ callbackId: VIEWS.shiftPick, viewId: 'V0PICK', values: { shift_pick: { value: { type: 'static_select', selected_option: { value: '1', text: { type: 'plain_text', text: '#1' } } } } }, privateMetadata: JSON.stringify({ purpose: 'roster' }), userId }),
+    ),
 };
 
 const entries = Object.entries(GUARDED) as [GuardedName, GuardedEntry][];
@@ -88,6 +107,16 @@ describe('guarded entry points', () => {
       'action home_settings needs admin',
       'subcommand /groundwork grant needs admin',
       'subcommand /groundwork revoke needs admin',
+      'subcommand /shift new needs staff',
+      'subcommand /shift edit needs staff',
+      'subcommand /shift cancel needs staff',
+      'subcommand /shift roster needs staff',
+      'action home_new_shift needs staff',
+      'view shift_new needs staff',
+      'view shift_edit needs staff',
+      'view shift_cancel needs staff',
+      'view shift_roster needs staff',
+      'view shift_pick needs staff',
     ]);
   });
 
@@ -119,10 +148,14 @@ describe('guarded entry points', () => {
     expect(reply.status).toBe(200);
     expect(reply.text).not.toContain(':lock:');
     // Let the admin's post-ack work finish before the next test resets the database.
-    if (name === 'settingsCommand' || name === 'settingsFromHome') await t.slack.waitFor('views.update');
+    const opensModal: GuardedName[] = ['settingsCommand', 'settingsFromHome', 'shiftNewCommand', 'shiftEditCommand', 'shiftCancelCommand', 'shiftRosterCommand', 'newShiftFromHome'];
+    if (opensModal.includes(name)) await t.slack.waitFor('views.update');
     if (name === 'settingsSubmission') expect(await db().selectFrom('workspace_settings').select('time_zone').execute()).toEqual([{ time_zone: 'America/Chicago' }]);
-    // The settings confirmation (no response_url here) and the grant/revoke notices are DMs.
-    if (name !== 'settingsCommand' && name !== 'settingsFromHome') await t.slack.waitFor('chat.postMessage');
+    if (name === 'shiftNewSubmission') expect(await db().selectFrom('shifts').select('title').execute()).toEqual([{ title: 'Call voters about the library levy' }]);
+    // The settings confirmation (no response_url here), the grant/revoke notices and a new shift's confirmation are DMs.
+    const sendsDm: GuardedName[] = ['settingsSubmission', 'grantCommand', 'revokeCommand', 'shiftNewSubmission'];
+    if (sendsDm.includes(name)) await t.slack.waitFor('chat.postMessage');
+    await t.settle();
   });
 
   it('asks Slack about a volunteer it has never seen, once, and caches only that', async () => {

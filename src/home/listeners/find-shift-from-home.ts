@@ -1,13 +1,25 @@
-/** "Find a shift" on the App Home tab. Claiming shifts in Slack is not built yet; say so plainly. */
+/** "Find a shift" on the App Home tab: the same modal as `/shifts`. */
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ListenerDeps } from '../../slack/deps.js';
-import { openNotice } from '../../slack/open-modal.js';
+import { teamIdOf } from '../../slack/payload.js';
+import { browseShiftsView } from '../../shifts/browse-shifts.js';
+import { openThenFill } from '../../slack/open-modal.js';
 
-export function findShiftFromHome({ logger }: ListenerDeps) {
+export function findShiftFromHome({ database, logger }: ListenerDeps) {
   return async ({ ack, body, client }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const text =
-      ':telephone_receiver: Claiming phone-bank shifts right here is coming soon. Until then, ask your organizer which shifts still need people — and log your calls afterwards with *Log an action*.';
-    await openNotice({ client, logger, userId: body.user.id, triggerId: body.trigger_id, title: 'Find a shift', text });
+    const deps = { db: database.db, client, logger };
+    try {
+      await openThenFill({
+        client,
+        logger,
+        userId: body.user.id,
+        triggerId: body.trigger_id,
+        title: 'Phone-bank shifts',
+        build: () => browseShiftsView(deps, { teamId: teamIdOf(body), userId: body.user.id, page: 0, now: new Date() }),
+      });
+    } catch (error) {
+      logger.error(`Could not open the shifts modal from the home tab: ${String(error)}`);
+    }
   };
 }

@@ -19,6 +19,9 @@ import {
 import { CHANNELS, GOALS, GOAL_LABELS, type Channel, type Goal } from '../../domain/tactics.js';
 import { ACTIONS, COMMANDS } from '../../slack/ids.js';
 import { describeCounts } from '../../logging/views/log-reply.js';
+import { asText, slackDate } from '../../slack/mrkdwn.js';
+import { formatInZone } from '../../domain/zoned-time.js';
+import type { NextShift } from '../../shifts/next-shifts.js';
 
 export const HOME_MAX_BLOCKS = 100;
 const SECTION_TEXT_MAX = 3000;
@@ -35,6 +38,10 @@ export interface HomeInput {
   week: readonly CellTotals[];
   allTime: readonly CellTotals[];
   recognition: RecognitionFacts;
+  /** The person's next shifts (seats, offers, waitlist places), soonest first. */
+  shifts?: readonly NextShift[];
+  /** The person's zone, for the fallback text of times (Slack shows each reader their own). */
+  timeZone?: string;
   /** Present only for staff and admins. */
   team?: TeamGlance;
 }
@@ -53,6 +60,7 @@ export function homeView(input: HomeInput): HomeView {
   // In the order they matter; if the limit ever bit, the later ones would give way first.
   const sections: KnownBlock[][] = [
     greeting(input),
+    shiftsSection(input.shifts ?? [], input.timeZone ?? 'UTC'),
     hasHistory ? periodSection('This week', `since ${formatDay(input.thisWeek)}`, input.week, 'Nothing logged yet this week — one door, one call or one post gets it going.') : [],
     hasHistory ? periodSection('All time', undefined, input.allTime, 'Nothing logged yet.') : [],
     hasHistory ? recognitionSection(input) : [],
@@ -198,11 +206,30 @@ function teamSection(team: TeamGlance, thisWeek: IsoDate): KnownBlock[] {
     blocks.push(section(byGoal(team.cells, actionsWord)));
     blocks.push(context(`${peopleWord(team.people.all)} took action this week.`));
   }
-  blocks.push(
-    team.canChangeSettings
-      ? { type: 'actions', block_id: 'home_staff_actions', elements: [button('Team settings', ACTIONS.homeSettings)] }
-      : context(`Team settings (digest, staff and leader groups) are changed by admins with \`${COMMANDS.groundwork} settings\`.`),
-  );
+  const staffButtons = [button('New shift', ACTIONS.homeNewShift), ...(team.canChangeSettings ? [button('Team settings', ACTIONS.homeSettings)] : [])];
+  blocks.push({ type: 'actions', block_id: 'home_staff_actions', elements: staffButtons });
+  if (!team.canChangeSettings) blocks.push(context(`Team settings (digest, staff and leader groups) are changed by admins with \`${COMMANDS.groundwork} settings\`.`));
+  return blocks;
+}
+
+/** The person's next shifts, each with a Leave button; nothing when they have none. */
+function shiftsSection(shifts: readonly NextShift[], timeZone: string): KnownBlock[] {
+  if (shifts.length === 0) return [];
+  const blocks: KnownBlock[] = [{ type: 'divider' }, header('Your next shifts')];
+  for (const shift of shifts) {
+    const status =
+      shift.status === 'seated'
+        ? ':white_check_mark: you hold a seat'
+        : shift.status === 'waiting'
+          ? ":hourglass_flowing_sand: you're on the waitlist"
+          : ':tada: a seat is held for you: confirm it in my DM';
+    const when = slackDate(shift.startsAt, formatInZone(shift.startsAt, timeZone));
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: truncate(`*${asText(shift.title)}* (#${shift.opportunityId})\n${when}\n${status}`, SECTION_TEXT_MAX) },
+      accessory: { type: 'button', action_id: ACTIONS.shiftLeave, text: { type: 'plain_text', text: shift.status === 'waiting' ? 'Leave waitlist' : 'Leave' }, value: String(shift.opportunityId) },
+    });
+  }
   return blocks;
 }
 

@@ -281,7 +281,6 @@ describe('Home tab buttons', () => {
   });
 
   it.each([
-    ['home_find_shift', 'Find a shift', 'coming soon'],
     ['home_upcoming_trainings', 'Upcoming trainings', 'coming soon'],
   ])('%s answers honestly in a small modal', async (actionId, title, words) => {
     await t().interact(homeButtonAction(actionId));
@@ -290,6 +289,14 @@ describe('Home tab buttons', () => {
     expect(modal.title.text).toBe(title);
     expect(JSON.stringify(modal.blocks)).toContain(words);
     expect(t().slack.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('"Find a shift" opens the /shifts modal', async () => {
+    await t().interact(homeButtonAction('home_find_shift'));
+    const [update] = await t().slack.waitFor('views.update');
+    const modal = JSON.parse(String(update?.args.view));
+    expect(modal.title.text).toBe('Phone-bank shifts');
+    expect(JSON.stringify(modal.blocks)).toContain('No phone-bank shifts you can claim in the next 14 days');
   });
 
   it('"Team settings" opens the settings modal for an admin, the confirmation coming by DM', async () => {

@@ -1,0 +1,16 @@
+/**
+ * The zone a shift's times are typed and shown in: the team's, from settings. Until an admin sets
+ * one, the person scheduling uses their own Slack zone (the modal says so), and fallback texts use UTC.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { findWorkspaceSettings } from '../team/queries/settings.js';
+
+export async function teamTimeZone(db: Kysely<DB>, teamId: string): Promise<string | null> {
+  return (await findWorkspaceSettings(db, teamId))?.timeZone ?? null;
+}
+
+/** The zone fallback texts name when Slack cannot show a reader their own. */
+export async function displayTimeZone(db: Kysely<DB>, teamId: string): Promise<string> {
+  return (await teamTimeZone(db, teamId)) ?? 'UTC';
+}

@@ -1,0 +1,94 @@
+/**
+ * Staff changing an opportunity after people signed up: an edit (times, seats, who may claim) and a
+ * cancellation. Both lock the opportunity like every seat change, and queue one notice per person
+ * still taking part (seated, offered or waiting), keyed so that each is sent once.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import { inTransaction } from '../../db/transaction.js';
+import type { DB, OpportunityRow } from '../../db/schema.js';
+import { capacityProblem, type MinRole } from '../signup-rules.js';
+import { offerFreeSeats, type Offer } from './claims.js';
+import { lockOpportunity } from './opportunities.js';
+import { dropPending, queueNotice, queueSeatMessages } from './outbox.js';
+
+export interface OpportunityChange {
+  startsAt: Date;
+  endsAt: Date;
+  capacity: number;
+  minRole: MinRole;
+}
+
+export type EditOutcome =
+  | { kind: 'edited'; opportunity: OpportunityRow; offers: Offer[]; notified: number }
+  | { kind: 'too_few_seats'; problem: string }
+  | { kind: 'cancelled' | 'not_found' };
+
+export async function editOpportunity(
+  db: Kysely<DB>,
+  request: {
+    teamId: string;
+    opportunityId: number;
+    change: OpportunityChange;
+    now: Date;
+    /** The feature's own details, written in the same transaction. */
+    alsoWrite: (trx: Transaction<DB>) => Promise<void>;
+  },
+): Promise<EditOutcome> {
+  const { teamId, opportunityId, change, now } = request;
+  return inTransaction(db, async (trx) => {
+    const before = await lockOpportunity(trx, teamId, opportunityId);
+    if (!before) return { kind: 'not_found' };
+    if (before.status === 'cancelled') return { kind: 'cancelled' };
+    const problem = capacityProblem(change.capacity, before.filled);
+    if (problem) return { kind: 'too_few_seats', problem };
+    const opportunity = await trx
+      .updateTable('signup_opportunities')
+      .set((eb) => ({ starts_at: change.startsAt, ends_at: change.endsAt, capacity: change.capacity, min_role: change.minRole, version: eb('version', '+', 1) }))
+      .where('id', '=', opportunityId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await request.alsoWrite(trx);
+    const people = await trx
+      .selectFrom('signup_claims')
+      .select(['id', 'user_id', 'status'])
+      .where('opportunity_id', '=', opportunityId)
+      .where('status', 'in', ['seated', 'offered', 'waiting'])
+      .execute();
+    const seated = people.filter((p) => p.status === 'seated');
+    await queueSeatMessages(
+      trx,
+      seated.map((p) => ({ claimId: p.id, teamId, userId: p.user_id, opportunityId, startsAt: opportunity.starts_at, endsAt: opportunity.ends_at })),
+      now,
+    );
+    for (const person of people) {
+      await queueNotice(trx, { teamId, opportunityId, userId: person.user_id, claimId: person.id, kind: 'changed', key: `changed:${opportunityId}:${opportunity.version}:${person.user_id}` }, now);
+    }
+    const offers = await offerFreeSeats(trx, opportunity, now);
+    const after = offers.length > 0 ? ((await lockOpportunity(trx, teamId, opportunityId)) ?? opportunity) : opportunity;
+    return { kind: 'edited', opportunity: after, offers, notified: people.length };
+  });
+}
+
+export type CancelOutcome = { kind: 'cancelled'; opportunity: OpportunityRow; notified: number } | { kind: 'already_cancelled' | 'not_found' };
+
+/** Cancels an opportunity; everyone taking part is told once, and pending reminders and offers are dropped. */
+export async function cancelOpportunity(db: Kysely<DB>, request: { teamId: string; opportunityId: number; now: Date }): Promise<CancelOutcome> {
+  const { teamId, opportunityId, now } = request;
+  return inTransaction(db, async (trx) => {
+    const before = await lockOpportunity(trx, teamId, opportunityId);
+    if (!before) return { kind: 'not_found' };
+    if (before.status === 'cancelled') return { kind: 'already_cancelled' };
+    const opportunity = await trx.updateTable('signup_opportunities').set({ status: 'cancelled' }).where('id', '=', opportunityId).returningAll().executeTakeFirstOrThrow();
+    const people = await trx
+      .selectFrom('signup_claims')
+      .select(['id', 'user_id'])
+      .where('opportunity_id', '=', opportunityId)
+      .where('status', 'in', ['seated', 'offered', 'waiting'])
+      .execute();
+    for (const person of people) {
+      await queueNotice(trx, { teamId, opportunityId, userId: person.user_id, claimId: person.id, kind: 'cancelled', key: `cancelled:${opportunityId}:${person.user_id}` }, now);
+    }
+    await dropPending(trx, opportunityId, ['reminder', 'offer', 'report_back'], now);
+    return { kind: 'cancelled', opportunity, notified: people.length };
+  });
+}

@@ -1,0 +1,161 @@
+/**
+ * The rules of the signup engine, for anything people take a seat at (a phone-bank shift, a
+ * training). Pure: no Slack, no SQL; the queries in ./queries apply them inside transactions.
+ *
+ * A claim's life: a person takes a free seat (seated), or joins the waitlist of a full opportunity
+ * (waiting). When a seated person leaves, the first person waiting is offered the seat (offered):
+ * it is held for them until a deadline, and Confirm makes it theirs; Pass or the deadline passing
+ * offers it to the next person, and a seat nobody confirms is open to all again. Leaving is possible
+ * until the start; so is claiming.
+ */
+import { hasRole, type Role } from '../team/roles.js';
+
+export const OPPORTUNITY_KINDS = ['shift', 'training'] as const;
+export type OpportunityKind = (typeof OPPORTUNITY_KINDS)[number];
+export type OpportunityStatus = 'open' | 'cancelled';
+
+/** Who may claim a seat: everyone, or leaders and up. */
+export type MinRole = 'volunteer' | 'leader';
+
+export const CLAIM_STATUSES = ['seated', 'offered', 'waiting', 'left'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+/** Statuses that hold one of the opportunity's seats (counted in `filled`). */
+export const SEAT_HOLDING: readonly ClaimStatus[] = ['seated', 'offered'];
+/** Statuses of someone still taking part: holding a seat or waiting for one. */
+export const ACTIVE: readonly ClaimStatus[] = ['seated', 'offered', 'waiting'];
+
+export type OutboxKind = 'reminder' | 'offer' | 'changed' | 'cancelled' | 'removed' | 'report_back';
+/**
+ * pending: owed, not yet sent; sent: Slack took it (its ts is recorded); dropped: no longer owed (the
+ * person left, the opportunity was cancelled or started); uncertain: a send began and its outcome was
+ * never recorded, so it may have gone out and is not sent again; failed: Slack refused it.
+ */
+export type OutboxStatus = 'pending' | 'sent' | 'dropped' | 'uncertain' | 'failed';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/** How long the first person waiting has to confirm a freed seat, at most. */
+export const OFFER_WINDOW_MS = 2 * HOUR;
+/** An offer never runs closer to the start than this: the seat must be settled before the shift. */
+export const OFFER_CLOSES_BEFORE_START_MS = 1 * HOUR;
+/** Reminders go out this long before the start. */
+export const REMINDER_LEADS = [
+  { id: '24h', ms: 24 * HOUR },
+  { id: '1h', ms: 1 * HOUR },
+] as const;
+export type ReminderLead = (typeof REMINDER_LEADS)[number]['id'];
+
+/** Whether someone with `role` may claim a seat on an opportunity open to `minRole` and up. */
+export function mayClaim(role: Role, minRole: MinRole): boolean {
+  return hasRole(role, minRole);
+}
+
+export interface TimeSpan {
+  startsAt: Date;
+  endsAt: Date;
+}
+
+/** Two spans overlap when each starts before the other ends (back-to-back shifts do not clash). */
+export function overlaps(a: TimeSpan, b: TimeSpan): boolean {
+  return a.startsAt.getTime() < b.endsAt.getTime() && b.startsAt.getTime() < a.endsAt.getTime();
+}
+
+/** Claiming and leaving are possible until the start. */
+export function isBeforeStart(now: Date, startsAt: Date): boolean {
+  return now.getTime() < startsAt.getTime();
+}
+
+/**
+ * Until when a freed seat is held for the person offered it: two hours, or one hour before the start
+ * if sooner. Null when that moment has already passed: too close to the start to hold a seat for
+ * anyone, so the seat is open to all at once.
+ */
+export function promotionDeadline(now: Date, startsAt: Date): Date | null {
+  const deadline = Math.min(now.getTime() + OFFER_WINDOW_MS, startsAt.getTime() - OFFER_CLOSES_BEFORE_START_MS);
+  return deadline > now.getTime() ? new Date(deadline) : null;
+}
+
+export interface ReminderDue {
+  lead: ReminderLead;
+  dueAt: Date;
+}
+
+/** When each reminder for a start is due: exactly 24 hours and 1 hour before it (real hours, across a DST change too). */
+export function reminderDueTimes(startsAt: Date): ReminderDue[] {
+  return REMINDER_LEADS.map((lead) => ({ lead: lead.id, dueAt: new Date(startsAt.getTime() - lead.ms) }));
+}
+
+/** The reminders worth queueing for a seat taken at `now`: those still ahead (someone claiming 30 minutes before knows already). */
+export function remindersToQueue(startsAt: Date, now: Date): ReminderDue[] {
+  return reminderDueTimes(startsAt).filter((reminder) => reminder.dueAt.getTime() > now.getTime());
+}
+
+/**
+ * A reminder is still worth sending while the person holds a seat, the opportunity is open and has
+ * not started, and it is still counting down to the same start (an edit moves the start and queues
+ * new reminders). Late is fine — a reminder due while every instance was down goes out once when one
+ * is back — but never after the start.
+ */
+export function reminderStillOwed(facts: { now: Date; startsAt: Date; remindedStart: Date; claim: ClaimStatus; opportunity: OpportunityStatus }): boolean {
+  return (
+    facts.claim === 'seated' &&
+    facts.opportunity === 'open' &&
+    facts.remindedStart.getTime() === facts.startsAt.getTime() &&
+    isBeforeStart(facts.now, facts.startsAt)
+  );
+}
+
+/** How long after the end a report-back ask is still worth sending (a week later nobody remembers the numbers). */
+export const REPORT_BACK_WITHIN_MS = 7 * 24 * HOUR;
+
+/** A seat count can go down only to the seats already held: shrinking below them would drop people silently. */
+export function capacityProblem(newCapacity: number, held: number): string | null {
+  if (newCapacity >= held) return null;
+  return `${held} ${held === 1 ? 'person holds a seat' : 'people hold seats'} already, so seats can't go below ${held}. Remove people from the roster first if you need fewer.`;
+}
+
+/** The facts a queued DM is checked against just before it is sent. */
+export interface OwedFacts {
+  now: Date;
+  kind: OutboxKind;
+  opportunity: { status: OpportunityStatus; startsAt: Date; endsAt: Date };
+  claim: { status: ClaimStatus; offerExpiresAt: Date | null } | null;
+  /** The start a reminder counts down to, and the deadline an offer names, as they were when queued. */
+  details: { startsAt?: string; expiresAt?: string };
+}
+
+/**
+ * Whether a queued DM is still owed now; one that is not is dropped, never sent. Notices of an edit,
+ * a cancellation or a removal are always owed: they say what happened.
+ */
+export function stillOwed(facts: OwedFacts): boolean {
+  const { now, kind, opportunity, claim, details } = facts;
+  switch (kind) {
+    case 'reminder':
+      return (
+        claim !== null &&
+        details.startsAt !== undefined &&
+        reminderStillOwed({ now, startsAt: opportunity.startsAt, remindedStart: new Date(details.startsAt), claim: claim.status, opportunity: opportunity.status })
+      );
+    case 'offer':
+      return (
+        opportunity.status === 'open' &&
+        claim?.status === 'offered' &&
+        claim.offerExpiresAt !== null &&
+        claim.offerExpiresAt.toISOString() === details.expiresAt &&
+        now.getTime() < claim.offerExpiresAt.getTime()
+      );
+    case 'report_back':
+      return (
+        opportunity.status === 'open' &&
+        claim?.status === 'seated' &&
+        now.getTime() >= opportunity.endsAt.getTime() &&
+        now.getTime() - opportunity.endsAt.getTime() < REPORT_BACK_WITHIN_MS
+      );
+    case 'changed':
+    case 'cancelled':
+    case 'removed':
+      return true;
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * What happens around a shift's start and end, with the signups job run at chosen instants (a fake
+ * clock, no sleeping): the 24 h and 1 h reminders go out once, late if every instance was down, never
+ * after the start, never to someone who left; a send cut off mid-way is not repeated; after the shift
+ * the report-back becomes a phone-banking action; and a shift straddling a DST change is right throughout.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { runJob } from '../../../src/jobs/scheduler.js';
+import { SHIFT_FEATURES } from '../../../src/shifts/shift-feature.js';
+import { signupsJob } from '../../../src/signups/signups-job.js';
+import { useTestApp } from '../../support/harness.js';
+import { blockAction, viewSubmission } from '../../support/payloads.js';
+import { ANNOUNCE_CHANNEL, pressInMessage, scheduleShift, setUpTeam, submitNewShift } from '../../support/shifts.js';
+
+const t = useTestApp();
+const db = () => t().db.database.db;
+const HOUR = 3_600_000;
+
+beforeEach(async () => {
+  await setUpTeam(db());
+});
+
+const runAt = (now: Date) => runJob(signupsJob(SHIFT_FEATURES), { db: db(), client: t().running.app.client, logger: t().running.app.logger }, now);
+const dmsTo = (userId: string) => t().slack.callsTo('chat.postMessage').filter((call) => call.args.channel === userId).map((call) => String(call.args.text));
+const startOf = async (id: number) => (await db().selectFrom('signup_opportunities').select(['starts_at', 'ends_at']).where('id', '=', id).executeTakeFirstOrThrow());
+
+describe('reminders', () => {
+  it('sends the 24 h and the 1 h reminder once each, and nothing to someone who left', async () => {
+    const id = await scheduleShift(t(), 30);
+    await pressInMessage(t(), 'shift_claim', id, 'U0STAY');
+    await pressInMessage(t(), 'shift_claim', id, 'U0GONE');
+    await pressInMessage(t(), 'shift_leave', id, 'U0GONE');
+    await t().settle();
+    const { starts_at } = await startOf(id);
+    await runAt(new Date(starts_at.getTime() - 24 * HOUR + 30_000));
+    await runAt(new Date(starts_at.getTime() - 24 * HOUR + 90_000));
+    expect(dmsTo('U0STAY').filter((text) => text.includes('starts in 24 hours'))).toHaveLength(1);
+    await runAt(new Date(starts_at.getTime() - HOUR + 30_000));
+    await runAt(new Date(starts_at.getTime() - HOUR + 90_000));
+    expect(dmsTo('U0STAY').filter((text) => text.includes('starts in 1 hour'))).toHaveLength(1);
+    expect(dmsTo('U0GONE')).toEqual([]);
+    expect(await db().selectFrom('signup_outbox').select(['user_id', 'status']).where('kind', '=', 'reminder').orderBy('user_id').orderBy('due_at').execute()).toEqual([
+      { user_id: 'U0GONE', status: 'dropped' },
+      { user_id: 'U0GONE', status: 'dropped' },
+      { user_id: 'U0STAY', status: 'sent' },
+      { user_id: 'U0STAY', status: 'sent' },
+    ]);
+  });
+
+  it('sends a reminder that came due while every instance was down late, once, but not after the start', async () => {
+    const id = await scheduleShift(t(), 30);
+    await pressInMessage(t(), 'shift_claim', id, 'U0LATE');
+    await t().settle();
+    const { starts_at } = await startOf(id);
+    // Down from before the 24 h reminder until 30 minutes before the start: one late reminder, then the 1 h one too
+    // came due, and both go out once; nothing is sent again after the start.
+    await runAt(new Date(starts_at.getTime() - 30 * 60_000));
+    await runAt(new Date(starts_at.getTime() + 60_000));
+    expect(dmsTo('U0LATE').filter((text) => text.startsWith('Reminder'))).toHaveLength(2);
+    const id2 = await scheduleShift(t(), 30, { title: 'Second' });
+    await pressInMessage(t(), 'shift_claim', id2, 'U0MISSED');
+    await t().settle();
+    await runAt(new Date((await startOf(id2)).starts_at.getTime() + 60_000));
+    expect(dmsTo('U0MISSED').filter((text) => text.startsWith('Reminder'))).toEqual([]);
+  });
+
+  it('does not send again a reminder whose send may have gone out (its lease ran out with no ts recorded)', async () => {
+    const id = await scheduleShift(t(), 30);
+    await pressInMessage(t(), 'shift_claim', id, 'U0CRASH');
+    await t().settle();
+    const { starts_at } = await startOf(id);
+    const due = new Date(starts_at.getTime() - 24 * HOUR + 30_000);
+    // An instance claimed the reminder and died mid-send: claimed, no ts, lease now over.
+    await db().updateTable('signup_outbox').set({ claimed_until: due, attempts: 1 }).where('kind', '=', 'reminder').where('due_at', '<=', due).execute();
+    await runAt(new Date(due.getTime() + 60_000));
+    expect(dmsTo('U0CRASH')).toEqual([]);
+    expect(t().logs.some((line) => line.includes('may have been sent before its sender stopped'))).toBe(true);
+    expect((await db().selectFrom('signup_outbox').select('status').where('kind', '=', 'reminder').orderBy('due_at').execute()).map((r) => r.status)).toEqual(['uncertain', 'pending']);
+  });
+
+  it('marks a DM that Slack refused as failed, and does not retry it', async () => {
+    const id = await scheduleShift(t(), 30);
+    await pressInMessage(t(), 'shift_claim', id, 'U0REFUSED');
+    await t().settle();
+    t().slack.on('chat.postMessage', () => ({ ok: false, error: 'user_not_found' }));
+    const { starts_at } = await startOf(id);
+    await runAt(new Date(starts_at.getTime() - 24 * HOUR + 30_000));
+    await runAt(new Date(starts_at.getTime() - 24 * HOUR + 90_000));
+    const rows = await db().selectFrom('signup_outbox').select(['status', 'attempts', 'note']).where('kind', '=', 'reminder').orderBy('due_at').execute();
+    expect(rows[0]).toEqual({ status: 'failed', attempts: 1, note: 'Slack refused it: user_not_found' });
+  });
+});
+
+describe('report-back', () => {
+  it('asks after the shift and records a phone-banking action once, dated the day of the shift', async () => {
+    const id = await scheduleShift(t(), 30);
+    await pressInMessage(t(), 'shift_claim', id, 'U0CALLER');
+    await t().settle();
+    const { ends_at } = await startOf(id);
+    await runAt(new Date(ends_at.getTime() + 60_000));
+    expect(dmsTo('U0CALLER').some((text) => text.startsWith('How did'))).toBe(true);
+    const claimId = (await db().selectFrom('signup_claims').select('id').executeTakeFirstOrThrow()).id;
+    // The modal only opens once the shift has started; here it has not (real clock), so it says so.
+    await t().interact(blockAction({ actionId: 'shift_report_back', value: String(claimId), userId: 'U0CALLER' }));
+    expect(String((await t().slack.waitFor('views.open'))[0]?.args.view)).toContain("hasn't started yet");
+    await db().updateTable('signup_opportunities').set({ starts_at: new Date(Date.now() - 3 * HOUR), ends_at: new Date(Date.now() - HOUR) }).where('id', '=', id).execute();
+    const submit = (values: Record<string, string>, extra: Record<string, unknown> = {}) =>
+      t().interact(
+        viewSubmission({
+          callbackId: 'shift_report',
+          viewId: 'V0REPORT',
+          userId: 'U0CALLER',
+          privateMetadata: JSON.stringify({ claimId }),
+          values: {
+            ...Object.fromEntries(Object.entries(values).map(([block, value]) => [block, { value: { type: 'number_input', value } }])),
+            report_story: { value: { type: 'plain_text_input', value: 'A retired teacher signed up to host a house party.' } },
+            report_feature: { value: { type: 'checkboxes', selected_options: [{ value: 'feature', text: { type: 'plain_text', text: 'x' } }] } },
+            ...extra,
+          },
+        }),
+      );
+    const funnel = await submit({ report_calls: '10', report_conversations: '12' });
+    expect(funnel.json?.errors?.report_conversations).toContain('12 conversations is more than the 10 calls');
+    const notNumber = await submit({ report_calls: 'lots' });
+    expect(notNumber.json?.errors?.report_calls).toContain('Give a whole number');
+    expect(await db().selectFrom('actions').selectAll().execute()).toEqual([]);
+    expect((await submit({ report_calls: '40', report_conversations: '12', report_commitments: '3' })).json).toBeNull();
+    await submit({ report_calls: '40', report_conversations: '12', report_commitments: '3' });
+    await t().settle();
+    const actions = await db().selectFrom('actions').select(['tactic_id', 'goal', 'channel', 'counts', 'source', 'idempotency_key', 'story_consent']).execute();
+    expect(actions).toEqual([
+      { tactic_id: 'phone_bank', goal: 'campaign', channel: 'offline', counts: { calls: 40, conversations: 12, signups: 3 }, source: 'shift', idempotency_key: `shift:${claimId}`, story_consent: true },
+    ]);
+    expect(dmsTo('U0CALLER').filter((text) => text.includes('Recorded'))).toHaveLength(1);
+    expect(dmsTo('U0CALLER').filter((text) => text.includes('Already recorded'))).toHaveLength(1);
+  });
+});
+
+describe('a shift across a daylight-saving change', () => {
+  it('starts at 18:00 local after the clocks went forward; reminders 24 real hours before; shown with the right offset', async () => {
+    // America/Chicago springs forward at 02:00 on Sunday 14 March 2027: 18:00 that day is 23:00 UTC (CDT, −5),
+    // and 24 hours earlier is 17:00 on Saturday (CST, −6).
+    const ack = await submitNewShift(t(), { date: '2027-03-14', time: '18:00', title: 'DST calls' });
+    expect(ack.json).toBeNull();
+    await t().settle();
+    const shift = await db().selectFrom('signup_opportunities').select(['id', 'starts_at']).executeTakeFirstOrThrow();
+    expect(shift.starts_at.toISOString()).toBe('2027-03-14T23:00:00.000Z');
+    const announcement = String(t().slack.callsTo('chat.postMessage').find((call) => call.args.channel === ANNOUNCE_CHANNEL)?.args.blocks);
+    expect(announcement).toContain(`<!date^${Date.parse('2027-03-14T23:00:00Z') / 1000}^{date_short_pretty} {time}|Sun, 14 Mar 2027, 18:00 (America/Chicago)>`);
+    await pressInMessage(t(), 'shift_claim', shift.id, 'U0DST');
+    await t().settle();
+    const due = await db().selectFrom('signup_outbox').select('due_at').where('kind', '=', 'reminder').orderBy('due_at').execute();
+    expect(due.map((row) => row.due_at.toISOString())).toEqual(['2027-03-13T23:00:00.000Z', '2027-03-14T22:00:00.000Z']);
+    await runAt(new Date('2027-03-13T23:00:30Z'));
+    const reminder = t().slack.callsTo('chat.postMessage').find((call) => call.args.channel === 'U0DST');
+    expect(String(reminder?.args.text)).toContain('Reminder: DST calls, Sun, 14 Mar 2027, 18:00 (America/Chicago) starts in 24 hours');
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * What only a real PostgreSQL server can prove: many people claiming and leaving one shift at the same
+ * moment, and two instances draining one outbox. On PGlite (one connection, one process) these skip.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebClient } from '@slack/web-api';
+import { sql } from 'kysely';
+import { openDatabase, type Database } from '../../src/db/database.js';
+import { deliverOutbox } from '../../src/signups/deliver-outbox.js';
+import { leave, rosterOf, takeSeat } from '../../src/signups/queries/claims.js';
+import { createOpportunity } from '../../src/signups/queries/opportunities.js';
+import { SHIFT_FEATURES } from '../../src/shifts/shift-feature.js';
+import { insertShiftDetails } from '../../src/shifts/queries.js';
+import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
+import { capturingLogger } from '../support/harness.js';
+import { openTestDatabase, type TestDatabase } from '../support/test-database.js';
+
+const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
+if (!onPostgres) console.info('concurrency.test.ts: skipped on PGlite (one connection); set TEST_DATABASE_URL to run it on PostgreSQL');
+
+const TEAM = 'T0GROUND';
+const HOUR = 3_600_000;
+
+describe.skipIf(!onPostgres)('the signup engine under concurrency, on PostgreSQL', () => {
+  let testDb: TestDatabase;
+  let secondPool: Database;
+  let slack: FakeSlack;
+  const db = () => testDb.database.db;
+  let seq = 0;
+
+  beforeAll(async () => {
+    testDb = await openTestDatabase({ poolSize: 40 });
+    secondPool = await openDatabase({ databaseUrl: testDb.url, dataDir: '', poolSize: 10 });
+    slack = await startFakeSlack();
+  });
+  afterAll(async () => {
+    await secondPool?.close();
+    await testDb?.close();
+    await slack?.close();
+  });
+
+  async function shift(capacity: number, now: Date) {
+    const { opportunity } = await createOpportunity(db(), {
+      teamId: TEAM,
+      kind: 'shift',
+      startsAt: new Date(now.getTime() + 30 * HOUR),
+      endsAt: new Date(now.getTime() + 32 * HOUR),
+      capacity,
+      minRole: 'volunteer',
+      createdBy: 'U0STAFF',
+      idempotencyKey: `c${++seq}`,
+    });
+    await insertShiftDetails(db(), opportunity.id, { title: 'Busy shift', target: null, location: 'Union hall', script_url: null });
+    return opportunity;
+  }
+
+  async function seatsAndClaims(opportunityId: number) {
+    const { rows } = await sql<{ filled: number; capacity: number; holding: number }>`
+      select filled, capacity, (select count(*)::int from signup_claims where opportunity_id = o.id and status in ('seated', 'offered')) as holding
+      from signup_opportunities o where id = ${opportunityId}`.execute(db());
+    return rows[0]!;
+  }
+
+  it('gives exactly 10 of 100 simultaneous claimants a seat, offers the other 90 the waitlist, with no errors', async () => {
+    const now = new Date();
+    const opportunity = await shift(10, now);
+    const settled = await Promise.allSettled(
+      Array.from({ length: 100 }, (_, i) => takeSeat(db(), { teamId: TEAM, userId: `U${String(i).padStart(3, '0')}`, opportunityId: opportunity.id, now, mode: 'seat' })),
+    );
+    const errors = settled.flatMap((result) => (result.status === 'rejected' ? [String(result.reason)] : []));
+    expect(errors, 'claims that failed instead of answering').toEqual([]);
+    const outcomes = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+    expect(outcomes.filter((o) => o.kind === 'seated')).toHaveLength(10);
+    expect(outcomes.filter((o) => o.kind === 'full')).toHaveLength(90);
+    expect(await seatsAndClaims(opportunity.id)).toEqual({ filled: 10, capacity: 10, holding: 10 });
+  });
+
+  it('keeps the roster and the waitlist consistent through 20 simultaneous leaves and claims on a full shift', async () => {
+    const now = new Date();
+    const opportunity = await shift(10, now);
+    for (let i = 0; i < 10; i++) await takeSeat(db(), { teamId: TEAM, userId: `USEAT${i}`, opportunityId: opportunity.id, now, mode: 'seat' });
+    for (let i = 0; i < 5; i++) await takeSeat(db(), { teamId: TEAM, userId: `UWAIT${i}`, opportunityId: opportunity.id, now, mode: 'seat_or_wait' });
+    const work = [
+      ...Array.from({ length: 10 }, (_, i) => leave(db(), { teamId: TEAM, userId: `USEAT${i}`, opportunityId: opportunity.id, now })),
+      ...Array.from({ length: 10 }, (_, i) => takeSeat(db(), { teamId: TEAM, userId: `UNEW${i}`, opportunityId: opportunity.id, now, mode: 'seat_or_wait' })),
+    ];
+    const outcomes = await Promise.all(work);
+    expect(outcomes.every((o) => ['left', 'seated', 'waiting'].includes(o.kind))).toBe(true);
+    const counts = await seatsAndClaims(opportunity.id);
+    expect(counts.filled).toBe(counts.holding);
+    expect(counts.filled).toBe(10);
+    const roster = await rosterOf(db(), opportunity.id);
+    // Everyone who was waiting beforehand was offered a freed seat (newcomers who had to wait may have been too).
+    expect(roster.offered.map((c) => c.user_id)).toEqual(expect.arrayContaining(['UWAIT0', 'UWAIT1', 'UWAIT2', 'UWAIT3', 'UWAIT4']));
+    // Nobody waits while a seat is free.
+    if (roster.waiting.length > 0) expect(counts.filled).toBe(counts.capacity);
+    expect(roster.seated.length + roster.offered.length).toBe(10);
+    expect(roster.seated.length + roster.offered.length + roster.waiting.length).toBe(15);
+    const people = [...roster.seated, ...roster.offered, ...roster.waiting].map((c) => c.user_id);
+    expect(new Set(people).size).toBe(people.length);
+  });
+
+  it('sends each reminder once when two instances drain the same outbox at the same time', async () => {
+    const now = new Date();
+    const opportunity = await shift(200, now);
+    for (let i = 0; i < 60; i++) await takeSeat(db(), { teamId: TEAM, userId: `UREM${i}`, opportunityId: opportunity.id, now, mode: 'seat' });
+    slack.reset();
+    const client = new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } });
+    const logs: string[] = [];
+    const due = new Date(opportunity.starts_at.getTime() - 24 * HOUR + 1000);
+    const [first, second] = await Promise.all([
+      deliverOutbox({ db: db(), client, logger: capturingLogger(logs), features: SHIFT_FEATURES, now: due, opportunityId: opportunity.id }),
+      deliverOutbox({ db: secondPool.db, client, logger: capturingLogger(logs), features: SHIFT_FEATURES, now: due, opportunityId: opportunity.id }),
+    ]);
+    expect(first.sent + second.sent).toBe(60);
+    const recipients = slack.callsTo('chat.postMessage').map((call) => String(call.args.channel));
+    expect(recipients).toHaveLength(60);
+    expect(new Set(recipients).size).toBe(60);
+    const statuses = await db().selectFrom('signup_outbox').select(['status', sql<number>`count(*)::int`.as('n')]).where('kind', '=', 'reminder').where('opportunity_id', '=', opportunity.id).where('due_at', '<=', due).groupBy('status').execute();
+    expect(statuses).toEqual([{ status: 'sent', n: 60 }]);
+  });
+});
