@@ -22,6 +22,8 @@ export interface PublishHomeOptions {
   userId: string;
   /** The person's zone when the caller already knows it, saving a lookup. */
   timeZone?: string;
+  /** When the request that asked for it arrived: "this week" is its week. The system clock otherwise. */
+  now?: Date;
 }
 
 /** How often one publish rebuilds after finding the home changed under it, before leaving it to the next change. */
@@ -47,7 +49,8 @@ export async function publishHome(options: PublishHomeOptions): Promise<void> {
   const { client, db, teamId, userId } = options;
   const key = `${teamId}:${userId}`;
   const timeZone = options.timeZone ?? (await timeZoneOf(client, db, teamId, userId));
-  const build = () => buildHome(db, teamId, userId, timeZone);
+  const now = options.now ?? new Date();
+  const build = () => buildHome(db, teamId, userId, timeZone, now);
   let hash = lastPublished.get(key);
   let view = await build();
   for (let attempt = 1; ; attempt++) {
@@ -73,9 +76,9 @@ export async function publishHome(options: PublishHomeOptions): Promise<void> {
 }
 
 /** The person's home as the database has it now. */
-async function buildHome(db: Kysely<DB>, teamId: string, userId: string, timeZone: string): Promise<HomeView> {
-  const thisWeek = weekStart(todayIn(timeZone));
-  const [person, role, shifts] = await Promise.all([personHome(db, teamId, userId, thisWeek), roleOf(db, teamId, userId), nextShiftsOf(db, teamId, userId, new Date())]);
+async function buildHome(db: Kysely<DB>, teamId: string, userId: string, timeZone: string, now: Date): Promise<HomeView> {
+  const thisWeek = weekStart(todayIn(timeZone, now));
+  const [person, role, shifts] = await Promise.all([personHome(db, teamId, userId, thisWeek), roleOf(db, teamId, userId), nextShiftsOf(db, teamId, userId, now)]);
   const team = hasRole(role, 'staff') ? { ...(await teamWeek(db, teamId, thisWeek)), canChangeSettings: hasRole(role, 'admin') } : undefined;
   return homeView({ userId, thisWeek, ...person, shifts, timeZone, ...(team ? { team } : {}) });
 }

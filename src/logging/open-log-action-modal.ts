@@ -20,10 +20,12 @@ export async function openLogActionModal(options: {
   userId: string;
   triggerId: string;
   tacticId: TacticId | null;
+  /** When the request arrived: the modal's date starts at that day in the person's zone. */
+  now: Date;
   /** From a slash command; absent from the Home tab. */
   command?: { responseUrl: string };
 }): Promise<void> {
-  const { client, database, logger, teamId, userId, triggerId, tacticId, command } = options;
+  const { client, database, logger, teamId, userId, triggerId, tacticId, command, now } = options;
   let timeZone = 'UTC';
   try {
     timeZone = await timeZoneOf(client, database.db, teamId, userId);
@@ -31,7 +33,7 @@ export async function openLogActionModal(options: {
     // The modal is still useful without the cache: the person can pick the date themselves.
     logger.warn(`Could not read the time zone of ${userId}: ${String(error)}`);
   }
-  const metadata = { today: todayIn(timeZone), ...(command ? { responseUrl: command.responseUrl } : {}) };
+  const metadata = { today: todayIn(timeZone, now), ...(command ? { responseUrl: command.responseUrl } : {}) };
   // When Slack will not open it, the person hears so where they asked (openModal).
   await openModal({ client, logger, userId, triggerId, responseUrl: command?.responseUrl, view: logActionModal({ tacticId, metadata }) });
 }

@@ -17,6 +17,8 @@ import { ackUnrouted } from './unrouted.js';
 
 export interface SlackAppOptions {
   logger?: Logger;
+  /** What "now" is for listeners (see ListenerDeps.clock); the system clock unless a test fixes it. */
+  clock?: () => Date;
   /** Tests bound the Web API client's retries so a failing fake cannot hang them. */
   clientOptions?: WebClientOptions;
 }
@@ -80,7 +82,7 @@ export async function startSlackApp(config: Config, database: Database, options:
   app.use(onlyInstalledWorkspace(identity.teamId, logger));
   app.use(ackUnrouted(logger));
   app.use(inFlight.middleware);
-  registerListeners(app, { database, logger });
+  registerListeners(app, { database, logger, clock: options.clock ?? (() => new Date()) });
   app.error(async (error) => {
     logger.error(`Unhandled listener error: ${describeUnexpected(error)}`);
   });

@@ -5,6 +5,11 @@ import type { Database } from '../db/database.js';
 export interface ListenerDeps {
   database: Database;
   logger: Logger;
+  /**
+   * The time a request is handled at: read once per request and passed down, so its "today" and "this
+   * week" cannot straddle midnight; tests hand in a fixed one.
+   */
+  clock: () => Date;
 }
 
 /** What a slash command's listener receives; subcommand handlers take it whole. */

@@ -47,7 +47,8 @@ export function capturingLogger(lines: string[]): Logger {
   };
 }
 
-export async function startTestApp(options: { env?: Record<string, string>; db?: TestDatabase; slack?: FakeSlack } = {}): Promise<TestApp> {
+/** `clock`: what "now" is for the app's listeners; a test that computes today's date itself fixes it, so both agree at midnight. */
+export async function startTestApp(options: { env?: Record<string, string>; db?: TestDatabase; slack?: FakeSlack; clock?: () => Date } = {}): Promise<TestApp> {
   const slack = options.slack ?? (await startFakeSlack());
   const db = options.db ?? (await openTestDatabase());
   const config = loadConfig({
@@ -62,6 +63,7 @@ export async function startTestApp(options: { env?: Record<string, string>; db?:
   const running = await startSlackApp(config, db.database, {
     logger: capturingLogger(logs),
     clientOptions: { retryConfig: { retries: 0 } },
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   const baseUrl = `http://127.0.0.1:${running.port}`;
   // Work a listener does after its ack must not land in the next test's calls or rows.

@@ -18,8 +18,9 @@ import { sendPrivately } from '../../slack/send-privately.js';
 import { timeZoneOf } from '../../team/slack-profiles.js';
 import { errorsByBlock, readLogActionSubmission, readLogModalMetadata } from '../views/log-action-modal.js';
 
-export function logActionSubmitted({ database, logger }: ListenerDeps) {
+export function logActionSubmitted({ database, logger, clock }: ListenerDeps) {
   return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
+    const now = clock();
     const teamId = teamIdOf(body);
     const userId = body.user.id;
     const values = stateValuesOf(view);
@@ -37,7 +38,7 @@ export function logActionSubmitted({ database, logger }: ListenerDeps) {
     let logged;
     try {
       const timeZone = await timeZoneOf(client, database.db, teamId, userId);
-      const problems = checkLogDraft(read.draft, todayIn(timeZone));
+      const problems = checkLogDraft(read.draft, todayIn(timeZone, now));
       if (problems.length > 0) {
         await ack({ response_action: 'errors', errors: errorsByBlock(problems, read.draft.tacticId) });
         return;
@@ -47,6 +48,7 @@ export function logActionSubmitted({ database, logger }: ListenerDeps) {
         read.draft,
         { teamId, userId, source: 'modal', idempotencyKey: `view:${view.id}` },
         timeZone,
+        now,
       );
     } catch (error) {
       logger.error(`Log-action submission failed: ${String(error)}`);
@@ -56,6 +58,6 @@ export function logActionSubmitted({ database, logger }: ListenerDeps) {
     }
     await ack();
     await sendPrivately({ client, logger, userId, responseUrl: metadata.responseUrl, message: logged.reply });
-    await refreshHome({ client, db: database.db, logger, teamId, userId, homeOpened: logged.homeOpened });
+    await refreshHome({ client, db: database.db, logger, teamId, userId, homeOpened: logged.homeOpened, now });
   };
 }

@@ -7,10 +7,10 @@ import { findTactic } from '../../domain/tactics.js';
 import type { ListenerDeps } from '../../slack/deps.js';
 import { fromCommand, openLogActionModal } from '../open-log-action-modal.js';
 
-export function logActionCommand({ database, logger }: ListenerDeps) {
+export function logActionCommand({ database, logger, clock }: ListenerDeps) {
   return async ({ command, ack, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const tactic = findTactic(command.text);
-    await openLogActionModal({ client, database, logger, tacticId: tactic?.id ?? null, ...fromCommand(command) });
+    await openLogActionModal({ client, database, logger, now: clock(), tacticId: tactic?.id ?? null, ...fromCommand(command) });
   };
 }

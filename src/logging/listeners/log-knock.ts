@@ -19,17 +19,18 @@ import { fromCommand, openLogActionModal } from '../open-log-action-modal.js';
 
 const TACTIC = 'door_knocking';
 
-export function logKnockCommand({ database, logger }: ListenerDeps) {
+export function logKnockCommand({ database, logger, clock }: ListenerDeps) {
   return async ({ command, ack, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const example = `${COMMANDS.logKnock} ${exampleFor(TACTIC)}`;
     if (command.text.trim() === '') {
       await ack();
-      await openLogActionModal({ client, database, logger, tacticId: TACTIC, ...fromCommand(command) });
+      await openLogActionModal({ client, database, logger, now: clock(), tacticId: TACTIC, ...fromCommand(command) });
       return;
     }
     try {
       const timeZone = await timeZoneOf(client, database.db, command.team_id, command.user_id);
-      const today = todayIn(timeZone);
+      const now = clock();
+      const today = todayIn(timeZone, now);
       // Slack escapes &, < and > in command text; what is stored is what the person typed.
       const parsed = parseLogText(fromCommandText(command.text), TACTIC, today);
       if (!parsed.ok) {
@@ -47,9 +48,10 @@ export function logKnockCommand({ database, logger }: ListenerDeps) {
         parsed.draft,
         { teamId: command.team_id, userId: command.user_id, source: 'command', idempotencyKey: `command:${command.trigger_id}` },
         timeZone,
+        now,
       );
       await ack({ response_type: 'ephemeral', ...reply });
-      await refreshHome({ client, db: database.db, logger, teamId: command.team_id, userId: command.user_id, timeZone, homeOpened });
+      await refreshHome({ client, db: database.db, logger, teamId: command.team_id, userId: command.user_id, timeZone, homeOpened, now });
     } catch (error) {
       logger.error(`${COMMANDS.logKnock} failed: ${String(error)}`);
       await ack({ response_type: 'ephemeral', ...failureReply(error, 'recorded') });

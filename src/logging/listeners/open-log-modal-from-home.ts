@@ -7,9 +7,9 @@ import type { ListenerDeps } from '../../slack/deps.js';
 import { openLogActionModal } from '../open-log-action-modal.js';
 import { teamIdOf } from '../../slack/payload.js';
 
-export function openLogModalFromHome({ database, logger }: ListenerDeps) {
+export function openLogModalFromHome({ database, logger, clock }: ListenerDeps) {
   return async ({ ack, body, client }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    await openLogActionModal({ client, database, logger, teamId: teamIdOf(body), userId: body.user.id, triggerId: body.trigger_id, tacticId: null });
+    await openLogActionModal({ client, database, logger, now: clock(), teamId: teamIdOf(body), userId: body.user.id, triggerId: body.trigger_id, tacticId: null });
   };
 }

@@ -14,7 +14,7 @@ import { recordHeldAndSummarize } from '../record-log.js';
 import { BROKEN_BUTTON, HELD_QUESTION_ANSWERED } from '../views/log-reply.js';
 import { readActionValue, rowId } from '../../slack/read-payload.js';
 
-export function recordHeldReportPressed({ database, logger }: ListenerDeps) {
+export function recordHeldReportPressed({ database, logger, clock }: ListenerDeps) {
   return async ({ ack, body, action, respond, client }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const teamId = teamIdOf(body);
@@ -31,9 +31,10 @@ export function recordHeldReportPressed({ database, logger }: ListenerDeps) {
         return;
       }
       const timeZone = await timeZoneOf(client, database.db, teamId, userId);
-      const logged = await recordHeldAndSummarize(database.db, held, timeZone);
+      const now = clock();
+      const logged = await recordHeldAndSummarize(database.db, held, timeZone, now);
       await respond({ response_type: 'ephemeral', replace_original: true, ...logged.reply });
-      await refreshHome({ client, db: database.db, logger, teamId, userId, timeZone, homeOpened: logged.homeOpened });
+      await refreshHome({ client, db: database.db, logger, teamId, userId, timeZone, homeOpened: logged.homeOpened, now });
     } catch (error) {
       logger.error(`Recording a held report failed: ${String(error)}`);
       await respond({ response_type: 'ephemeral', replace_original: false, ...failureReply(error, 'recorded') });

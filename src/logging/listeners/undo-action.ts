@@ -12,7 +12,7 @@ import { undoneReply } from '../views/log-reply.js';
 import { plainReply } from '../../slack/messages.js';
 import { readActionValue, rowId } from '../../slack/read-payload.js';
 
-export function undoAction({ database, logger }: ListenerDeps) {
+export function undoAction({ database, logger, clock }: ListenerDeps) {
   return async ({ ack, body, action, respond, client }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const teamId = teamIdOf(body);
@@ -27,7 +27,7 @@ export function undoAction({ database, logger }: ListenerDeps) {
       const removed = await deleteOwnAction(database.db, teamId, body.user.id, actionId);
       if (removed) {
         await respond({ response_type: 'ephemeral', replace_original: true, ...undoneReply(removed) });
-        await refreshHome({ client, db: database.db, logger, teamId, userId: body.user.id });
+        await refreshHome({ client, db: database.db, logger, teamId, userId: body.user.id, now: clock() });
         return;
       }
       const author = await findActionAuthor(database.db, teamId, actionId);

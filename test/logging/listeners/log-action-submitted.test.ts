@@ -3,10 +3,12 @@ import { addDays, todayIn } from '../../../src/domain/dates.js';
 import { useTestApp } from '../../support/harness.js';
 import { blockAction, logModalState, viewSubmission, type LogModalInput } from '../../support/payloads.js';
 
-const t = useTestApp();
+/** The app's clock and the test's: "today" is the same day for both, even at midnight. */
+const NOW = new Date();
+const t = useTestApp({ clock: () => NOW });
 
 const actionRows = () => t().db.database.db.selectFrom('actions').selectAll().orderBy('id').execute();
-const today = () => todayIn('America/Chicago');
+const today = () => todayIn('America/Chicago', NOW);
 
 /** Opens the modal the way a person does, and returns its private_metadata. */
 async function openModal(): Promise<{ metadata: string; view: any }> {

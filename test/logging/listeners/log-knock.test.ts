@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { addDays, todayIn, weekStart } from '../../../src/domain/dates.js';
 import { useTestApp } from '../../support/harness.js';
 
-const t = useTestApp();
+/** The app's clock and the test's: "today" is the same day for both, even at midnight. */
+const NOW = new Date();
+const t = useTestApp({ clock: () => NOW });
 
 const actionRows = () => t().db.database.db.selectFrom('actions').selectAll().orderBy('id').execute();
-const chicagoToday = () => todayIn('America/Chicago');
+const chicagoToday = () => todayIn('America/Chicago', NOW);
 const farFutureYear = Number(chicagoToday().slice(0, 4)) + 5;
 
 describe('/log-knock with text', () => {
@@ -45,7 +47,7 @@ describe('/log-knock with text', () => {
     const reply = await t().command('/log-knock', 'yesterday knocks 20 convos 4', { userId: 'U0KIRI' });
     expect(reply.json?.text).toContain('20 doors knocked, 4 conversations');
     const rows = await actionRows();
-    expect(rows.map((r) => r.occurred_on)).toEqual([todayIn('Pacific/Kiritimati'), addDays(todayIn('Pacific/Kiritimati'), -1)]);
+    expect(rows.map((r) => r.occurred_on)).toEqual([todayIn('Pacific/Kiritimati', NOW), addDays(todayIn('Pacific/Kiritimati', NOW), -1)]);
     // Looked up once, then read from the cache.
     expect(t().slack.callsTo('users.info')).toHaveLength(1);
   });
@@ -71,7 +73,7 @@ describe('/log-knock with text', () => {
     expect(Date.now() - started).toBeLessThan(2500);
     expect(reply.json?.text).toContain('Recorded');
     const [row] = await actionRows();
-    expect(row?.occurred_on).toBe(todayIn('UTC'));
+    expect(row?.occurred_on).toBe(todayIn('UTC', NOW));
   });
 
   it('answers a retried request (same trigger) with the first record instead of a second one', async () => {
@@ -89,7 +91,7 @@ describe('/log-knock with text', () => {
     ['6000 doors', 'at most 5,000'],
     ['10 doors 20 talked', 'more than the 10 doors knocked'],
     ['10 doors 2026-02-30', 'not a real date'],
-    [`10 doors ${addDays(todayIn('America/Chicago'), 2)}`, 'in the future'],
+    [`10 doors ${addDays(todayIn('America/Chicago', NOW), 2)}`, 'in the future'],
     ['10 doors tomorrow', '“tomorrow” is in the future. Log actions once they have happened.'],
     ['10 doors next week', '“next week” is in the future.'],
     [`10 doors ${farFutureYear}-11-20`, `Nov ${farFutureYear} is in the future`],

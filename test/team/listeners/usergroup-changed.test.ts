@@ -86,7 +86,7 @@ describe('a staff or leader user group changes in Slack', () => {
     // A used group's event afterwards proves the first one was handled (and skipped) by then.
     await send(membersChanged('S0STAFF'));
     await t().slack.waitFor('usergroups.users.list');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await t().settle();
     expect(t().slack.callsTo('usergroups.users.list').map((c) => c.args.usergroup)).toEqual(['S0STAFF']);
     expect(await members('S0BAKERS')).toEqual([]);
     expect(await roleOf(db(), TEAM, 'U0BAKER')).toBe('volunteer');
