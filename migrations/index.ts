@@ -6,9 +6,11 @@ import type { Migration } from 'kysely';
 import * as peopleAndActions from './0001_people_and_actions.js';
 import * as rolesAndSettings from './0002_roles_and_settings.js';
 import * as homeTab from './0003_home_tab.js';
+import * as digest from './0006_digest.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_people_and_actions': peopleAndActions,
   '0002_roles_and_settings': rolesAndSettings,
   '0003_home_tab': homeTab,
+  '0006_digest': digest,
 };
