@@ -7,6 +7,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Kysely } from 'kysely';
 import { hasOpenedHome, personHome, teamWeek } from './queries.js';
 import { roleOf } from '../team/queries/roles.js';
+import { findWorkspaceSettings } from '../team/queries/settings.js';
 import type { DB } from '../db/schema.js';
 import { todayIn, weekStart } from '../domain/dates.js';
 import { hasRole } from '../team/roles.js';
@@ -27,7 +28,15 @@ export async function publishHome(options: PublishHomeOptions): Promise<void> {
   const timeZone = options.timeZone ?? (await timeZoneOf(client, db, teamId, userId));
   const thisWeek = weekStart(todayIn(timeZone));
   const [person, role] = await Promise.all([personHome(db, teamId, userId, thisWeek), roleOf(db, teamId, userId)]);
-  const team = hasRole(role, 'staff') ? { ...(await teamWeek(db, teamId, thisWeek)), canChangeSettings: hasRole(role, 'admin') } : undefined;
+  const isAdmin = hasRole(role, 'admin');
+  const team = hasRole(role, 'staff')
+    ? {
+        ...(await teamWeek(db, teamId, thisWeek)),
+        canChangeSettings: isAdmin,
+        // Admins are the ones who can fix it, so only they are told why no digest is posted.
+        missingDigestChannel: isAdmin && !(await findWorkspaceSettings(db, teamId))?.digestChannelId,
+      }
+    : undefined;
   const view = homeView({ userId, thisWeek, ...person, ...(team ? { team } : {}) });
   await client.views.publish({ user_id: userId, view });
 }

@@ -16,6 +16,9 @@ export const ACTIONS = {
   homeFindShift: 'home_find_shift',
   homeUpcomingTrainings: 'home_upcoming_trainings',
   homeSettings: 'home_settings',
+  // The author's answer to a story nomination (a DM from the app).
+  allowStory: 'story_allow',
+  declineStory: 'story_decline',
 } as const;
 
 export const VIEWS = {

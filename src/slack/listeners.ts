@@ -15,6 +15,8 @@ import { appHomeOpened } from '../home/listeners/app-home-opened.js';
 import { usergroupChanged } from '../team/listeners/usergroup-changed.js';
 import { logActionSubmitted } from '../logging/listeners/log-action-submitted.js';
 import { settingsSubmitted } from '../team/listeners/settings-submitted.js';
+import { storyReaction } from '../digest/listeners/story-reaction.js';
+import { storyDecision } from '../digest/listeners/story-decision.js';
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
   app.command(COMMANDS.logKnock, logKnockCommand(deps));
@@ -26,9 +28,12 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.action(ACTIONS.homeFindShift, findShiftFromHome(deps));
   app.action(ACTIONS.homeUpcomingTrainings, upcomingTrainingsFromHome(deps));
   app.action(ACTIONS.homeSettings, openSettingsFromHome(deps));
+  app.action(ACTIONS.allowStory, storyDecision(deps, 'allowed'));
+  app.action(ACTIONS.declineStory, storyDecision(deps, 'declined'));
   app.view(VIEWS.logAction, logActionSubmitted(deps));
   app.view(VIEWS.settings, settingsSubmitted(deps));
   app.event('app_home_opened', appHomeOpened(deps));
   app.event('subteam_members_changed', usergroupChanged(deps));
   app.event('subteam_updated', usergroupChanged(deps));
+  app.event('reaction_added', storyReaction(deps));
 }

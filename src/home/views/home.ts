@@ -45,6 +45,8 @@ export interface TeamGlance {
   people: Record<Channel | 'all', number>;
   /** Admins get a button to the settings; other staff are told who changes them. */
   canChangeSettings: boolean;
+  /** For admins: no digest channel is chosen, so no weekly digest is posted. */
+  missingDigestChannel?: boolean;
 }
 
 const CHANNEL_TITLES: Record<Channel, string> = { offline: 'Offline', online: 'Online' };
@@ -198,6 +200,9 @@ function teamSection(team: TeamGlance, thisWeek: IsoDate): KnownBlock[] {
     });
     blocks.push(section(byGoal(team.cells, actionsWord)));
     blocks.push(context(`${peopleWord(team.people.all)} took action this week.`));
+  }
+  if (team.missingDigestChannel) {
+    blocks.push(section(':information_source: *No weekly digest is posted yet:* choose a digest channel (and its day and time) in Team settings, then invite me to that channel.'));
   }
   blocks.push(
     team.canChangeSettings
