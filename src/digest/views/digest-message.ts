@@ -73,7 +73,7 @@ type Part =
 export function digestMessage(digest: Digest, names: Names): SlackMessage {
   const groups = partsOf(digest, names, MRKDWN);
   const blocks = fitWithin(groups.map((group) => group.map(toBlock)), DIGEST_MAX_BLOCKS);
-  const text = truncate(groups.flat().map((part) => toText(part)).filter((line) => line !== '').join('\n'), FALLBACK_MAX);
+  const text = truncate(groups.flat().map((part) => toText(part, MRKDWN)).filter((line) => line !== '').join('\n'), FALLBACK_MAX);
   return { text, blocks };
 }
 
@@ -81,7 +81,7 @@ export function digestMessage(digest: Digest, names: Names): SlackMessage {
 export function digestText(digest: Digest, names: Names): string {
   return partsOf(digest, names, PLAIN)
     .flat()
-    .map((part) => toText(part, '-'.repeat(60)))
+    .map((part) => toText(part, PLAIN, '-'.repeat(60)))
     .join('\n');
 }
 
@@ -229,10 +229,10 @@ function toBlock(part: Part): KnownBlock {
   }
 }
 
-function toText(part: Part, divider = ''): string {
+function toText(part: Part, style: Style, divider = ''): string {
   switch (part.kind) {
     case 'header':
-      return `\n${part.text.toUpperCase()}`;
+      return `\n${style === PLAIN ? part.text.toUpperCase() : style.bold(part.text)}`;
     case 'fields':
       return [part.title, ...part.fields.map((field) => `  ${field.replace(/\n/g, '\n    ')}`)].join('\n');
     case 'divider':
