@@ -108,6 +108,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     } else {
       const method = url.pathname.replace(/^\/api\//, '');
       calls.push({ method, args });
+      // Woken now too, so a test can wait for a call whose answer a handler holds back.
+      for (const wake of waiters) wake();
       const handler = handlers[method];
       const { httpStatus, httpHeaders, ...answer } = handler ? await handler(args) : { ok: false, error: 'unknown_method' };
       res.writeHead(httpStatus ?? 200, { 'content-type': 'application/json', ...httpHeaders }).end(JSON.stringify(answer));
