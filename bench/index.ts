@@ -14,6 +14,7 @@ type Benchmark = () => Promise<{ run(): Promise<boolean> }>;
 const BENCHMARKS: Record<string, Benchmark> = {
   'log-knock': () => import('./log-knock.js'),
   home: () => import('./home.js'),
+  digest: () => import('./digest.js'),
 };
 
 // `npm run bench | head` closes stdout early: keep running (quietly) so the database is still dropped.
