@@ -11,6 +11,7 @@ import type { DB } from '../db/schema.js';
 import { retryRateLimited } from '../jobs/job-client.js';
 import type { ClaimedRun } from '../jobs/scheduler.js';
 import { buildDigest, peopleNamed } from './build-digest.js';
+import { mergeDaySlices } from './queries/week.js';
 import { CHART_TITLE, renderChart } from './render-chart.js';
 import type { DigestWindow } from './schedule.js';
 import { digestMessage, type Names } from './views/digest-message.js';
@@ -49,6 +50,8 @@ export async function postDigest(options: PostDigestOptions): Promise<PostedDige
     chart = digest.quiet ? 'none' : await uploadChart(client, logger, posted.channel, digest.chart, window);
     await run.record({ chart });
   }
+  // Housekeeping once the digest is out: the days it covered are over.
+  await mergeDaySlices(db, teamId, window.from).catch((error: unknown) => logger.warn(`Could not merge the day slices of ${teamId}: ${String(error)}`));
   return { ...posted, chart };
 }
 

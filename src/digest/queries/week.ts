@@ -63,3 +63,25 @@ export async function weekPeople(db: Kysely<DB>, teamId: string, window: DigestW
     active: rows.length,
   };
 }
+
+/**
+ * Folds the slices of a team's days before `before` into one row per day and tactic. Slices exist so
+ * that people reporting at the same moment do not queue on one row; days that are over rarely get a
+ * report, so after each digest their slices are merged and the next digest reads a quarter of the rows.
+ * One statement: a report landing meanwhile writes a slice again, and the sums stay right.
+ */
+export async function mergeDaySlices(db: Kysely<DB>, teamId: string, before: string): Promise<void> {
+  const units = UNIT_IDS.map((unit) => sql.ref(unit));
+  await sql`
+    with moved as (
+      delete from team_day_totals
+      where team_id = ${teamId} and day < ${before} and slice <> 0
+      returning *
+    )
+    insert into team_day_totals as t (team_id, day, tactic_id, slice, goal, channel, actions, ${sql.join(units)})
+    select team_id, day, tactic_id, 0, min(goal), min(channel), sum(actions), ${sql.join(UNIT_IDS.map((unit) => sql`sum(${sql.ref(unit)})`))}
+    from moved group by team_id, day, tactic_id
+    on conflict (team_id, day, tactic_id, slice) do update set
+      actions = t.actions + excluded.actions,
+      ${sql.join(UNIT_IDS.map((unit) => sql`${sql.ref(unit)} = t.${sql.ref(unit)} + excluded.${sql.ref(unit)}`))}`.execute(db);
+}
