@@ -73,6 +73,8 @@ describe('story nominations', () => {
     await digestSettings(db);
     await react('U0FAN1');
     await answer('story_decline');
+    // The answer is recorded after the ack: let it land before the second click.
+    await t().settle();
     await answer('story_allow');
     await t().settle();
     expect(t().slack.callsTo('conversations.replies')).toHaveLength(0);
