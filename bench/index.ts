@@ -15,6 +15,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   'log-knock': () => import('./log-knock.js'),
   home: () => import('./home.js'),
   shifts: () => import('./shifts.js'),
+  digest: () => import('./digest.js'),
 };
 
 // `npm run bench | head` closes stdout early: keep running (quietly) so the database is still dropped.

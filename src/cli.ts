@@ -1,10 +1,12 @@
 /**
- * Operator commands: `npm run migrate` (apply pending migrations and exit).
+ * Operator commands: `npm run migrate` (apply pending migrations and exit); `npm run digest -- …`
+ * (preview or post the weekly digest; see src/digest/digest-command.ts).
  */
 import dotenv from 'dotenv';
 import { z } from 'zod';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { DIGEST_USAGE, UsageError, digestCommand } from './digest/digest-command.js';
 
 // .env fills in what the environment leaves unset; quiet, so start-up prints only our own lines.
 dotenv.config({ quiet: true });
@@ -14,7 +16,7 @@ const databaseSettings = z.object({
   DATA_DIR: z.string().trim().min(1).default('./data'),
 });
 
-async function run(command: string | undefined): Promise<void> {
+async function run(command: string | undefined, args: string[]): Promise<void> {
   switch (command) {
     case 'migrate': {
       const settings = databaseSettings.parse(process.env);
@@ -28,13 +30,22 @@ async function run(command: string | undefined): Promise<void> {
       }
       return;
     }
+    case 'digest':
+      try {
+        await digestCommand(args);
+      } catch (error) {
+        if (!(error instanceof UsageError)) throw error;
+        console.error(`${error.message}\n\n${DIGEST_USAGE}`);
+        process.exitCode = 2;
+      }
+      return;
     default:
-      console.error('Usage: npm run migrate');
+      console.error(`Usage: npm run migrate\n${DIGEST_USAGE}`);
       process.exitCode = 2;
   }
 }
 
-run(process.argv[2]).catch((error: unknown) => {
+run(process.argv[2], process.argv.slice(3)).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

@@ -8,6 +8,7 @@ import { DataDirBusyError } from './db/data-dir-lock.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { jobs } from './jobs/index.js';
+import { jobWebClient } from './jobs/job-client.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { startSlackApp } from './slack/app.js';
 import { keepServingOnUnexpectedErrors } from './slack/unexpected-errors.js';
@@ -28,7 +29,8 @@ async function main(): Promise<void> {
   });
   await migrateWhenReachable(database);
   const slack = await startSlackApp(config, database);
-  const scheduler = startScheduler(jobs, { db: database.db, client: slack.app.client, logger: slack.app.logger });
+  const jobClient = jobWebClient({ token: config.SLACK_BOT_TOKEN, slackApiUrl: config.SLACK_API_URL });
+  const scheduler = startScheduler(jobs, { db: database.db, client: jobClient, logger: slack.app.logger });
   console.log(`[groundwork] running: ${describe(config, database)}; health at http://localhost:${slack.port}/healthz`);
 
   let shuttingDown = false;

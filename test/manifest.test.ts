@@ -33,6 +33,10 @@ const BOT_SCOPES: Record<string, string> = {
   'usergroups:read': 'usergroups.list (settings modal) and usergroups.users.list (src/team/usergroup-cache.ts) for the staff and leader groups; the subteam_* events',
   'channels:read': 'conversations.info on a public channel chosen in settings, to check the app can post there (src/team/channel-check.ts)',
   'groups:read': 'conversations.info on a private channel chosen in settings (src/team/channel-check.ts)',
+  'reactions:read': 'the reaction_added event that nominates a story (src/digest/listeners/story-reaction.ts)',
+  'channels:history': "conversations.replies for a nominated message's text in a public channel, once its author allowed it (src/digest/listeners/story-decision.ts)",
+  'groups:history': "conversations.replies for a nominated message's text in a private channel (src/digest/listeners/story-decision.ts)",
+  'files:write': "files.uploadV2 for the digest's chart (src/digest/post-digest.ts)",
 };
 
 /** The one path the HTTP receiver in src/slack/app.ts answers commands, interactivity and events on. */

@@ -129,8 +129,43 @@ export interface UsergroupMembersTable {
 export interface JobRunsTable {
   job: string;
   period: string;
-  claimed_at: CreatedAt;
+  /** Set again when another instance takes the run over. */
+  claimed_at: ColumnType<Date, Date | undefined, Date>;
   finished_at: Date | null;
+  /** The claim's holder (a random token per attempt); another may take over once `lease_until` has passed (migration 0006). */
+  owner: string | null;
+  lease_until: Date | null;
+  /** What the run already did, e.g. the message it posted, recorded before it finishes. */
+  result: ColumnType<JobResult | null, string | null, string | null>;
+}
+
+/** A run's record of its own progress: small JSON, read back by whoever takes the run over. */
+export type JobResult = Record<string, string | number | boolean | null>;
+
+/** A team's actions and unit sums for one day and tactic, kept by a trigger on actions (migration 0006), in slices summed on read. */
+export type TeamDayTotalsTable = {
+  team_id: string;
+  day: string;
+  tactic_id: TacticId;
+  slice: number;
+  goal: Goal;
+  channel: Channel;
+  actions: number;
+} & Record<UnitId, number>;
+
+/** A message nominated as a success story by a reaction with the team's story emoji (migration 0006). */
+export interface StoryNominationsTable {
+  team_id: string;
+  channel_id: string;
+  message_ts: string;
+  author_id: string;
+  nominated_by: string;
+  nominated_at: CreatedAt;
+  status: ColumnType<'asked' | 'allowed' | 'declined', 'asked' | 'allowed' | 'declined' | undefined, 'asked' | 'allowed' | 'declined'>;
+  decided_at: Date | null;
+  /** What the author wrote, as Slack sent it; stored only once they allowed quoting. */
+  text: string | null;
+  permalink: string | null;
 }
 
 /** Anything people take a seat at: a phone-bank shift, a training (migration 0005). */
@@ -211,6 +246,8 @@ export interface DB {
   signup_claims: SignupClaimsTable;
   signup_outbox: SignupOutboxTable;
   shifts: ShiftsTable;
+  team_day_totals: TeamDayTotalsTable;
+  story_nominations: StoryNominationsTable;
 }
 
 export type NewAction = Insertable<ActionsTable>;

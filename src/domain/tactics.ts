@@ -18,6 +18,13 @@ export const GOAL_LABELS: Record<Goal, string> = {
   campaign: 'Campaign',
 };
 
+/** What each goal is for, in the article's words. */
+export const GOAL_DESCRIPTIONS: Record<Goal, string> = {
+  recruit: 'grow the list, outreach, base building',
+  engage: 'escalate engagement, find and develop leaders',
+  campaign: 'win on specific interests',
+};
+
 export const CHANNEL_LABELS: Record<Channel, string> = {
   offline: 'offline',
   online: 'online',

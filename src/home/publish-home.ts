@@ -8,6 +8,7 @@ import type { HomeView } from '@slack/types';
 import type { Kysely } from 'kysely';
 import { hasOpenedHome, personHome, teamWeek } from './queries.js';
 import { roleOf } from '../team/queries/roles.js';
+import { findWorkspaceSettings } from '../team/queries/settings.js';
 import type { DB } from '../db/schema.js';
 import { todayIn, weekStart } from '../domain/dates.js';
 import { hasRole } from '../team/roles.js';
@@ -79,7 +80,15 @@ export async function publishHome(options: PublishHomeOptions): Promise<void> {
 async function buildHome(db: Kysely<DB>, teamId: string, userId: string, timeZone: string, now: Date): Promise<HomeView> {
   const thisWeek = weekStart(todayIn(timeZone, now));
   const [person, role, shifts] = await Promise.all([personHome(db, teamId, userId, thisWeek), roleOf(db, teamId, userId), nextShiftsOf(db, teamId, userId, now)]);
-  const team = hasRole(role, 'staff') ? { ...(await teamWeek(db, teamId, thisWeek)), canChangeSettings: hasRole(role, 'admin') } : undefined;
+  const isAdmin = hasRole(role, 'admin');
+  const team = hasRole(role, 'staff')
+    ? {
+        ...(await teamWeek(db, teamId, thisWeek)),
+        canChangeSettings: isAdmin,
+        // Admins are the ones who can fix it, so only they are told why no digest is posted.
+        missingDigestChannel: isAdmin && !(await findWorkspaceSettings(db, teamId))?.digestChannelId,
+      }
+    : undefined;
   return homeView({ userId, thisWeek, ...person, shifts, timeZone, ...(team ? { team } : {}) });
 }
 

@@ -1,8 +1,9 @@
 /** Every scheduled job, listed by hand; main.ts hands this list to the scheduler. */
+import { digestJob } from '../digest/digest-job.js';
 import { forgetHeldReportsJob } from '../logging/forget-held-reports-job.js';
 import { SHIFT_FEATURES } from '../shifts/shift-feature.js';
 import { signupsJob } from '../signups/signups-job.js';
 import { refreshUsergroupsJob } from '../team/refresh-usergroups-job.js';
 import type { Job } from './scheduler.js';
 
-export const jobs: readonly Job[] = [refreshUsergroupsJob, forgetHeldReportsJob, signupsJob(SHIFT_FEATURES)];
+export const jobs: readonly Job[] = [refreshUsergroupsJob, forgetHeldReportsJob, signupsJob(SHIFT_FEATURES), digestJob];

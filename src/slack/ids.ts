@@ -30,6 +30,9 @@ export const ACTIONS = {
   shiftPass: 'shift_pass',
   shiftsPage: 'shifts_page',
   shiftReportBack: 'shift_report_back',
+  // The author's answer to a story nomination (a DM from the app).
+  allowStory: 'story_allow',
+  declineStory: 'story_decline',
 } as const;
 
 export const VIEWS = {

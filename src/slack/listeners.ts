@@ -33,6 +33,8 @@ import { shiftCancelSubmitted } from '../shifts/listeners/shift-cancel-submitted
 import { shiftRosterSubmitted } from '../shifts/listeners/shift-roster-submitted.js';
 import { shiftPickSubmitted } from '../shifts/listeners/shift-pick-submitted.js';
 import { reportBackSubmitted } from '../shifts/listeners/report-back-submitted.js';
+import { storyReaction } from '../digest/listeners/story-reaction.js';
+import { storyDecision } from '../digest/listeners/story-decision.js';
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
   app.command(COMMANDS.logKnock, logKnockCommand(deps));
@@ -56,6 +58,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.action(ACTIONS.shiftPass, passOffer(deps));
   app.action(ACTIONS.shiftsPage, shiftsPage(deps));
   app.action(ACTIONS.shiftReportBack, reportBackClicked(deps));
+  app.action(ACTIONS.allowStory, storyDecision(deps, 'allowed'));
+  app.action(ACTIONS.declineStory, storyDecision(deps, 'declined'));
   app.view(VIEWS.logAction, logActionSubmitted(deps));
   app.view(VIEWS.settings, settingsSubmitted(deps));
   app.view(VIEWS.shiftNew, shiftNewSubmitted(deps));
@@ -67,4 +71,5 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.event('app_home_opened', appHomeOpened(deps));
   app.event('subteam_members_changed', usergroupChanged(deps));
   app.event('subteam_updated', usergroupChanged(deps));
+  app.event('reaction_added', storyReaction(deps));
 }

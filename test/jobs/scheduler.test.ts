@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { LostClaimError, claimJobRun, finishJobRun, recordJobResult } from '../../src/jobs/job-runs.js';
 import { everyMinutes, runJob, startScheduler, type Job } from '../../src/jobs/scheduler.js';
+import type { JobResult } from '../../src/db/schema.js';
 import { useJobDeps } from '../support/job-deps.js';
 
 const ctx = useJobDeps();
@@ -72,6 +74,56 @@ describe('runJob', () => {
       { job: 'other-job', period: 'old' },
       { job: 'test-job', period: '2026-11-29T07:25Z' },
     ]);
+  });
+});
+
+describe('leases', () => {
+  const LEASE = 60_000;
+  const at = (iso: string) => new Date(iso);
+
+  it('lets another instance take over a run whose holder stopped, once the lease has passed, with what it recorded', async () => {
+    const db = ctx().testDb.database.db;
+    const first = await claimJobRun(db, 'test-job', '2026-11-29T07:25Z', { now: at('2026-11-29T07:26:00Z'), leaseMs: LEASE });
+    expect(first?.previous).toBeNull();
+    await recordJobResult(db, first!, { channel: 'C1', ts: '1.000100' });
+    // The first instance dies here: no finish, no release.
+    const seen: (JobResult | null)[] = [];
+    const job = countingJob({ leaseMs: LEASE, async run({ previous }) { seen.push(previous); } });
+    expect(await runJob(job, ctx().deps, at('2026-11-29T07:26:59Z'))).toBe('claimed elsewhere');
+    expect(await runJob(job, ctx().deps, at('2026-11-29T07:27:00Z'))).toBe('ran');
+    expect(seen).toEqual([{ channel: 'C1', ts: '1.000100' }]);
+    expect(ctx().logs.some((line) => line.includes('takes over 2026-11-29T07:25Z'))).toBe(true);
+    expect(await runJob(job, ctx().deps, at('2026-11-29T07:29:00Z'))).toBe('claimed elsewhere');
+  });
+
+  it('refuses a stalled holder that lost its lease any further write, so it cannot finish over the new one', async () => {
+    const db = ctx().testDb.database.db;
+    const stalled = await claimJobRun(db, 'test-job', 'p', { now: at('2026-11-29T07:26:00Z'), leaseMs: LEASE });
+    const taker = await claimJobRun(db, 'test-job', 'p', { now: at('2026-11-29T07:27:30Z'), leaseMs: LEASE });
+    expect(taker).toBeDefined();
+    await expect(recordJobResult(db, stalled!, { ts: 'late' })).rejects.toBeInstanceOf(LostClaimError);
+    await expect(finishJobRun(db, stalled!, at('2026-11-29T07:27:31Z'))).rejects.toBeInstanceOf(LostClaimError);
+    await finishJobRun(db, taker!, at('2026-11-29T07:27:32Z'));
+    expect(await claims()).toEqual([{ job: 'test-job', period: 'p', finished_at: at('2026-11-29T07:27:32Z') }]);
+  });
+
+  it('keeps the progress of a failed run, so the next attempt does not repeat it', async () => {
+    let attempts = 0;
+    const seen: (JobResult | null)[] = [];
+    const job = countingJob({
+      async run({ previous, record }) {
+        attempts += 1;
+        seen.push(previous);
+        if (attempts === 1) {
+          await record({ posted: '1.000100' });
+          throw new Error('the chart upload failed');
+        }
+      },
+    });
+    const now = at('2026-11-29T07:26:00Z');
+    expect(await runJob(job, ctx().deps, now)).toBe('failed');
+    expect(await runJob(job, ctx().deps, now)).toBe('ran');
+    expect(seen).toEqual([null, { posted: '1.000100' }]);
   });
 });
 

@@ -11,7 +11,8 @@ export interface RecordedCall {
   args: Record<string, unknown>;
 }
 
-type Answer = Record<string, unknown>;
+/** A handler may answer with an HTTP status other than 200 (e.g. 429 with Retry-After) through these keys. */
+type Answer = Record<string, unknown> & { httpStatus?: number; httpHeaders?: Record<string, string> };
 type MethodHandler = (args: Record<string, unknown>) => Answer | Promise<Answer>;
 
 export interface FakeSlack {
@@ -38,6 +39,8 @@ export interface FakeSlack {
 }
 
 export const FAKE_TEAM_ID = 'T0GROUND';
+/** The first bytes of every PNG file (the upload arrives wrapped in a multipart body). */
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 export const FAKE_BOT_USER_ID = 'U0BOT';
 
 /** What Slack itself keeps between calls: each person's Home tab and its hash. */
@@ -46,9 +49,10 @@ interface SlackState {
   hashSeq: number;
 }
 
-function defaultHandlers(state: SlackState): Record<string, MethodHandler> {
+function defaultHandlers(state: SlackState, base: string): Record<string, MethodHandler> {
   let viewSeq = 0;
   let tsSeq = 0;
+  let fileSeq = 0;
   return {
     'auth.test': () => ({ ok: true, url: 'https://groundwork-test.slack.com/', team: 'Groundwork Test', user: 'groundwork', team_id: FAKE_TEAM_ID, user_id: FAKE_BOT_USER_ID, bot_id: 'B0BOT' }),
     'users.info': (args) => ({ ok: true, user: { id: args.user, team_id: FAKE_TEAM_ID, name: String(args.user).toLowerCase(), tz: 'America/Chicago', tz_offset: -21600, is_admin: false, is_owner: false } }),
@@ -69,11 +73,19 @@ function defaultHandlers(state: SlackState): Record<string, MethodHandler> {
     // A workspace with no user groups, and channels the app was invited to.
     'usergroups.list': () => ({ ok: true, usergroups: [] }),
     'usergroups.users.list': () => ({ ok: true, users: [] }),
+    // files.uploadV2: ask for an upload URL (this server), send the bytes there, then complete the upload.
+    'files.getUploadURLExternal': (args) => {
+      const fileId = `F${String(++fileSeq).padStart(6, '0')}`;
+      return { ok: true, upload_url: `${base}/upload/${fileId}?filename=${encodeURIComponent(String(args.filename))}`, file_id: fileId };
+    },
+    'files.completeUploadExternal': (args) => ({ ok: true, files: parseJson(args.files) }),
+    'chat.getPermalink': (args) => ({ ok: true, channel: args.channel, permalink: `https://groundwork-test.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace('.', '')}` }),
+    'conversations.replies': () => ({ ok: true, messages: [] }),
     'conversations.info': (args) => ({ ok: true, channel: { id: args.channel, name: String(args.channel).toLowerCase(), is_channel: true, is_archived: false, is_member: true } }),
   };
 }
 
-function parseJson(value: unknown): Record<string, unknown> {
+function parseJson(value: unknown): any {
   if (typeof value !== 'string') return (value as Record<string, unknown>) ?? {};
   try {
     return JSON.parse(value) as Record<string, unknown>;
@@ -95,14 +107,25 @@ async function readArgs(req: IncomingMessage): Promise<Record<string, unknown>> 
 
 export async function startFakeSlack(): Promise<FakeSlack> {
   const state: SlackState = { homes: new Map(), hashSeq: 0 };
-  let handlers = defaultHandlers(state);
+  let base = '';
+  let handlers: Record<string, MethodHandler> = {};
   const calls: RecordedCall[] = [];
   const waiters = new Set<() => void>();
   let held = new Map<string, { arrived: (call: RecordedCall) => void; released: Promise<void> }>();
 
   const server: Server = createServer(async (req, res) => {
-    const args = await readArgs(req);
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname.startsWith('/upload/')) {
+      // The bytes of an uploaded file; recorded with their size and the file's first bytes.
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const bytes = Buffer.concat(chunks);
+      calls.push({ method: 'upload', args: { file_id: url.pathname.slice('/upload/'.length), filename: url.searchParams.get('filename'), bytes: bytes.length, png: bytes.includes(PNG_SIGNATURE) } });
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('OK');
+      for (const wake of waiters) wake();
+      return;
+    }
+    const args = await readArgs(req);
     if (url.pathname.startsWith('/response/')) {
       calls.push({ method: 'response_url', args: { ...args, response_url_id: url.pathname.slice('/response/'.length) } });
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
@@ -110,6 +133,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const method = url.pathname.replace(/^\/api\//, '');
       const call = { method, args };
       calls.push(call);
+      // Woken now too, so a test can wait for a call whose answer a handler holds back.
+      for (const wake of waiters) wake();
       const hold = held.get(method);
       if (hold) {
         held.delete(method);
@@ -118,14 +143,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         await hold.released;
       }
       const handler = handlers[method];
-      const answer = handler ? await handler(args) : { ok: false, error: 'unknown_method' };
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+      const { httpStatus, httpHeaders, ...answer } = handler ? await handler(args) : { ok: false, error: 'unknown_method' };
+      res.writeHead(httpStatus ?? 200, { 'content-type': 'application/json', ...httpHeaders }).end(JSON.stringify(answer));
     }
     for (const wake of waiters) wake();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const base = `http://127.0.0.1:${port}`;
+  base = `http://127.0.0.1:${port}`;
+  handlers = defaultHandlers(state, base);
 
   const callsTo = (method: string) => calls.filter((c) => c.method === method);
   return {
@@ -164,7 +190,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
     reset() {
       calls.length = 0;
-      handlers = defaultHandlers(state);
+      handlers = defaultHandlers(state, base);
       held = new Map();
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),

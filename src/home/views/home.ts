@@ -51,6 +51,8 @@ export interface TeamGlance {
   people: Record<Channel | 'all', number>;
   /** Admins get a button to the settings; other staff are told who changes them. */
   canChangeSettings: boolean;
+  /** For admins: no digest channel is chosen, so no weekly digest is posted. */
+  missingDigestChannel?: boolean;
 }
 
 const CHANNEL_TITLES: Record<Channel, string> = { offline: 'Offline', online: 'Online' };
@@ -205,6 +207,9 @@ function teamSection(team: TeamGlance, thisWeek: IsoDate): KnownBlock[] {
     });
     blocks.push(section(byGoal(team.cells, actionsWord)));
     blocks.push(context(`${peopleWord(team.people.all)} took action this week.`));
+  }
+  if (team.missingDigestChannel) {
+    blocks.push(section(':information_source: *No weekly digest is posted yet:* choose a digest channel (and its day and time) in Team settings, then invite me to that channel.'));
   }
   const staffButtons = [button('New shift', ACTIONS.homeNewShift), ...(team.canChangeSettings ? [button('Team settings', ACTIONS.homeSettings)] : [])];
   blocks.push({ type: 'actions', block_id: 'home_staff_actions', elements: staffButtons });

@@ -199,6 +199,18 @@ describe('the staff part of the Home tab', () => {
   });
 });
 
+describe('the digest notice', () => {
+  it('tells admins why no digest is posted until a digest channel is chosen, and nobody else', async () => {
+    await grant('U0BOSS', 'admin');
+    await grant('U0STAFF', 'staff');
+    const notice = 'No weekly digest is posted yet';
+    expect((await openHome('U0BOSS')).text).toContain(notice);
+    expect((await openHome('U0STAFF')).text).not.toContain(notice);
+    await t().db.database.db.insertInto('workspace_settings').values({ team_id: 'T0GROUND', digest_channel_id: 'C0DIGEST', digest_day: 1, digest_time: '09:00', time_zone: 'UTC' }).execute();
+    expect((await openHome('U0BOSS')).text).not.toContain(notice);
+  });
+});
+
 describe('keeping the Home tab fresh', () => {
   it('republishes the home with the new totals after /log-knock, after the reply', async () => {
     await openHome('U0VOLUNTEER');
