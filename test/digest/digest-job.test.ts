@@ -118,3 +118,44 @@ describe('the digest job', () => {
     expect(await testDb.database.db.selectFrom('job_runs').select('period').where('job', '=', DIGEST_POST_JOB).execute()).toEqual([]);
   });
 });
+
+describe('next up in the digest', () => {
+  async function addShift(db: ReturnType<typeof ctx>['testDb']['database']['db'], title: string, startsAt: string, seats: { capacity: number; filled: number }, minRole: 'volunteer' | 'leader' = 'volunteer') {
+    const { id } = await db
+      .insertInto('signup_opportunities')
+      .values({
+        team_id: 'T0GROUND',
+        kind: 'shift',
+        starts_at: new Date(startsAt),
+        ends_at: new Date(new Date(startsAt).getTime() + 2 * 3_600_000),
+        capacity: seats.capacity,
+        filled: seats.filled,
+        min_role: minRole,
+        created_by: 'U0STAFF',
+        idempotency_key: `seed:${title}`,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db.insertInto('shifts').values({ opportunity_id: id, title, target: null, location: 'Zoom', script_url: null }).execute();
+    return id;
+  }
+
+  it('lists the coming week’s shifts that still have seats, each with the Claim button the shifts feature handles', async () => {
+    const { deps, slack, testDb } = ctx();
+    const db = testDb.database.db;
+    await digestSettings(db);
+    await seedActions(db, A_WEEK);
+    const open = await addShift(db, 'Call for the rent freeze', '2026-12-02T23:00:00Z', { capacity: 10, filled: 3 });
+    await addShift(db, 'Already full', '2026-12-03T23:00:00Z', { capacity: 2, filled: 2 });
+    await addShift(db, 'Leaders only', '2026-12-03T23:00:00Z', { capacity: 5, filled: 0 }, 'leader');
+    await addShift(db, 'Too far ahead', '2026-12-20T23:00:00Z', { capacity: 5, filled: 0 });
+
+    await postDueDigests(deps, DIGEST_MOMENT);
+    const [post] = slack.callsTo('chat.postMessage');
+    const text = String(post?.args.text);
+    expect(text).toContain('Call for the rent freeze');
+    for (const hidden of ['Already full', 'Leaders only', 'Too far ahead']) expect(text).not.toContain(hidden);
+    const buttons = (JSON.parse(String(post?.args.blocks)) as any[]).flatMap((block) => [...(block.elements ?? []), ...(block.accessory ? [block.accessory] : [])]);
+    expect(buttons.filter((button) => button.action_id === 'shift_claim').map((button) => button.value)).toEqual([String(open)]);
+  });
+});
