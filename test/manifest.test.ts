@@ -2,7 +2,7 @@
  * Keeps manifest.yml and the code in step: the commands, scopes, events and URLs Slack is told
  * about must be the ones the listeners use, and every id in src/slack/ids.ts must be routed.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ACTIONS, COMMANDS, VIEWS } from '../src/slack/ids.js';
@@ -23,21 +23,53 @@ interface Manifest {
 }
 
 /**
- * Every bot scope Groundwork may ask for, and why. Add a scope here only together with the code
- * that needs it; a workspace admin reads this list when approving the install.
+ * The bot scopes each Slack Web API method needs, for public and private channels alike. The test reads
+ * which methods the code calls, so a new call without its scope here fails, and so does a scope in the
+ * manifest that no call, event or command needs: a workspace admin approving the install sees only
+ * what the code uses.
  */
-const BOT_SCOPES: Record<string, string> = {
-  commands: 'slash commands (COMMANDS in src/slack/ids.ts)',
-  'chat:write': 'chat.postMessage to a user id, the DM fallback in src/slack/send-privately.ts',
-  'users:read': "users.info for each person's time zone and workspace admin/owner flags in src/team/slack-profiles.ts",
-  'usergroups:read': 'usergroups.list (settings modal) and usergroups.users.list (src/team/usergroup-cache.ts) for the staff and leader groups; the subteam_* events',
-  'channels:read': 'conversations.info on a public channel chosen in settings, to check the app can post there (src/team/channel-check.ts)',
-  'groups:read': 'conversations.info on a private channel chosen in settings (src/team/channel-check.ts)',
-  'reactions:read': 'the reaction_added event that nominates a story (src/digest/listeners/story-reaction.ts)',
-  'channels:history': "conversations.replies for a nominated message's text in a public channel, once its author allowed it (src/digest/listeners/story-decision.ts)",
-  'groups:history': "conversations.replies for a nominated message's text in a private channel (src/digest/listeners/story-decision.ts)",
-  'files:write': "files.uploadV2 for the digest's chart (src/digest/post-digest.ts)",
+const METHOD_SCOPES: Record<string, string[]> = {
+  'auth.test': [],
+  'chat.postMessage': ['chat:write'],
+  'chat.update': ['chat:write'],
+  'chat.getPermalink': [],
+  'views.open': [],
+  'views.update': [],
+  'views.publish': [],
+  'users.info': ['users:read'],
+  'usergroups.list': ['usergroups:read'],
+  'usergroups.users.list': ['usergroups:read'],
+  'conversations.info': ['channels:read', 'groups:read'],
+  'conversations.replies': ['channels:history', 'groups:history'],
+  'files.uploadV2': ['files:write'],
 };
+
+/** The bot scopes the events the app subscribes to need. */
+const EVENT_SCOPES: Record<string, string[]> = {
+  app_home_opened: [],
+  subteam_members_changed: ['usergroups:read'],
+  subteam_updated: ['usergroups:read'],
+  reaction_added: ['reactions:read'],
+};
+
+/** Every Web API method called anywhere in src/, read from the source (`client.chat.postMessage(`, split lines too). */
+function calledMethods(): string[] {
+  const methods = new Set<string>();
+  const call = /\.(auth|chat|views|users|usergroups|conversations|files|reactions|apps)\s*\.\s*(\w+)(?:\s*\.\s*(\w+))?\s*\(/g;
+  for (const file of sourceFiles(new URL('../src/', import.meta.url))) {
+    const source = withoutComments(readFileSync(file, 'utf8'));
+    for (const match of source.matchAll(call)) methods.add([match[1], match[2], match[3]].filter(Boolean).join('.'));
+    // The Web API client's own name for files.uploadV2.
+    if (/\.filesUploadV2\s*\(/.test(source)) methods.add('files.uploadV2');
+  }
+  return [...methods].sort();
+}
+
+function sourceFiles(folder: URL): URL[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sourceFiles(new URL(`${entry.name}/`, folder)) : entry.name.endsWith('.ts') ? [new URL(entry.name, folder)] : [],
+  );
+}
 
 /** The one path the HTTP receiver in src/slack/app.ts answers commands, interactivity and events on. */
 const REQUEST_PATH = '/slack/events';
@@ -119,18 +151,21 @@ describe('manifest.yml', () => {
     expect(problems).toEqual([]);
   });
 
-  it('requests only bot scopes on the allow-list', () => {
-    const requested = manifest.oauth_config?.scopes?.bot ?? [];
-    const unexplained = requested.filter((scope) => !(scope in BOT_SCOPES));
-    expect(unexplained, 'bot scopes in manifest.yml missing from BOT_SCOPES in this test (add them with the reason they are needed)').toEqual([]);
+  it('knows the scope of every Web API method the code calls', () => {
+    const methods = calledMethods();
+    expect(methods).toContain('chat.postMessage');
+    expect(methods.filter((method) => !(method in METHOD_SCOPES)), 'Web API methods called in src/ without their scopes in METHOD_SCOPES').toEqual([]);
   });
 
-  it('requests every bot scope the allow-list says the code needs', () => {
+  it('requests exactly the bot scopes the calls, events and commands need', () => {
+    const needed = new Set<string>([
+      ...calledMethods().flatMap((method) => METHOD_SCOPES[method] ?? []),
+      ...subscribedEvents().events.flatMap((event) => EVENT_SCOPES[event] ?? [`(unknown scope of ${event})`]),
+      ...((manifest.features?.slash_commands ?? []).length > 0 ? ['commands'] : []),
+    ]);
     const requested = manifest.oauth_config?.scopes?.bot ?? [];
-    const missing = Object.entries(BOT_SCOPES)
-      .filter(([scope]) => !requested.includes(scope))
-      .map(([scope, reason]) => `${scope} (${reason})`);
-    expect(missing, 'bot scopes missing from manifest.yml').toEqual([]);
+    expect([...needed].filter((scope) => !requested.includes(scope)), 'bot scopes the code needs, missing from manifest.yml').toEqual([]);
+    expect(requested.filter((scope) => !needed.has(scope)), 'bot scopes in manifest.yml that no call, event or command needs').toEqual([]);
   });
 
   it('subscribes to exactly the events src/slack/listeners.ts listens to', () => {

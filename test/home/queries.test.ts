@@ -58,6 +58,7 @@ describe('personHome', () => {
     });
     expect(Object.keys(recognition.nthActionOn)).toEqual(['10', '50']);
     expect(allTime.reduce((sum, c) => sum + c.actions, 0)).toBe(62);
+    expect(week.length).toBeGreaterThan(0);
     expect(week.every((c) => c.actions > 0)).toBe(true);
   });
 
