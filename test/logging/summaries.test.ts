@@ -145,18 +145,20 @@ describe('summaries', () => {
 });
 
 describe('the hot statements on a table with many rows (PostgreSQL only)', () => {
-  it('use indexes: recording a report, the person home and the team week', async (context) => {
+  it('use indexes: recording a report, the person home and the team week', { timeout: 90_000 }, async (context) => {
     if (t.engine !== 'postgres' || !t.url) context.skip();
-    // 200,000 actions of 2,000 people over two years, and their summaries, filled in bulk (a row-by-row
-    // trigger would take most of the test's time); the trigger itself is proven by the tests above.
+    // 100,000 actions of 2,000 people over two years, and their summaries, filled in bulk with the triggers
+    // off (row by row they would take most of the test's time); the trigger itself is proven above.
     await t.database.db.transaction().execute(async (trx) => {
-      await sql`alter table actions disable trigger actions_follow_summaries`.execute(trx);
+      // The app's pool bounds statements at 10 s; a loaded CI machine may need longer for this much.
+      await sql`set local statement_timeout = 0`.execute(trx);
+      await sql`alter table actions disable trigger user`.execute(trx);
       await sql`
         insert into actions (team_id, user_id, tactic_id, goal, channel, counts, occurred_on, source, idempotency_key)
         select ${TEAM}, 'U' || (n % 2000), 'door_knocking', 'recruit', 'offline', '{"doors": 10, "conversations": 3}',
                ${MONDAY}::date - (n % 730), 'command', 'seed' || n
-        from generate_series(1, 200000) as n`.execute(trx);
-      await sql`alter table actions enable trigger actions_follow_summaries`.execute(trx);
+        from generate_series(1, 100000) as n`.execute(trx);
+      await sql`alter table actions enable trigger user`.execute(trx);
       await sql`
         insert into person_week_totals (team_id, user_id, week_start, tactic_id, goal, channel, actions, doors, conversations)
         select team_id, user_id, date_trunc('week', occurred_on)::date, tactic_id, 'recruit', 'offline', count(*), 10 * count(*), 3 * count(*)
