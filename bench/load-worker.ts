@@ -85,7 +85,8 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
   const lane = async () => {
     while (next < spec.maxRequests && performance.now() < deadline) {
       const index = next++;
-      const text = spec.text.replace('{n}', String((spec.firstNumber ?? 0) + index));
+      const n = (spec.firstNumber ?? 0) + index;
+      const text = spec.text.replace('{doors}', String(100 + (n % 4900))).replace('{signed}', String(Math.floor(n / 4900)));
       const body = commandBody(spec.command, text, {
         userId: spec.userIds[index % spec.userIds.length],
         triggerId: `${spec.triggerPrefix}.${index}`,

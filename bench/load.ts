@@ -19,7 +19,10 @@ export interface LoadSpec {
   url: string;
   signingSecret: string;
   command: string;
-  /** The command text; `{n}` in it becomes `firstNumber` + the request's index, so every report can differ. */
+  /**
+   * The command text. With n = `firstNumber` + the request's index, `{doors}` becomes 100 + n mod 4,900 and
+   * `{signed}` n div 4,900: counts one report may hold, different for every request of a run.
+   */
   text: string;
   firstNumber?: number;
   /** Requests cycle through these user ids. */

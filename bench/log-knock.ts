@@ -24,12 +24,10 @@ import { mb, median, percentile, startLoadGenerator, type LoadGenerator, type Lo
 
 export const COMMAND = '/log-knock';
 /**
- * Every report differs in its counts ({n} is the request's number in the run): the same report from the
- * same person minutes apart would be held back as a likely repeat, which is not what is measured here.
+ * Every report of a run differs in its counts (see LoadSpec.text): the same report from the same person
+ * minutes apart would be held back as a likely repeat, which is not what is measured here.
  */
-const TEXT = '{n} doors 12 talked 5 signed';
-/** Request numbers start here, so every count is within what one report may hold (≤ 5,000 doors). */
-const FIRST_NUMBER = 12;
+const TEXT = '{doors} doors 12 talked {signed} signed';
 /** The floor's rows are told apart by their keys. */
 export const FLOOR_KEY_PREFIX = 'floor:';
 
@@ -91,10 +89,9 @@ interface PhaseStats {
   statementsPerRequest: number;
 }
 
-let numbersUsed = FIRST_NUMBER;
-/** The first of `count` request numbers no other phase uses (wrapping before 5,000 doors). */
+let numbersUsed = 0;
+/** The first of `count` request numbers no other phase of the run uses. */
 function nextNumber(count: number): number {
-  if (numbersUsed + count > 5000) numbersUsed = FIRST_NUMBER;
   const first = numbersUsed;
   numbersUsed += count;
   return first;
