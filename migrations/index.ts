@@ -8,6 +8,7 @@ import * as rolesAndSettings from './0002_roles_and_settings.js';
 import * as homeTab from './0003_home_tab.js';
 import * as summaries from './0004_summaries.js';
 import * as signups from './0005_signups.js';
+import * as claimAttendance from './0006_claim_attendance.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_people_and_actions': peopleAndActions,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0003_home_tab': homeTab,
   '0004_summaries': summaries,
   '0005_signups': signups,
+  '0006_claim_attendance': claimAttendance,
 };

@@ -41,6 +41,8 @@ export const VIEWS = {
   shiftRoster: 'shift_roster',
   shiftPick: 'shift_pick',
   shiftReport: 'shift_report',
+  // A shift's roster once it has started: staff tick who came.
+  shiftAttendance: 'shift_attendance',
 } as const;
 
 /** The /shifts modal has no submit button, so Slack never routes on its callback_id; its buttons say where they were clicked. */
@@ -84,6 +86,8 @@ export const SHIFT_BLOCKS = {
   pick: 'shift_pick',
   cancelNote: 'shift_cancel_note',
   remove: 'shift_remove',
+  /** Followed by the group's number: checkboxes hold 10 options, so a big shift's seats span several. */
+  attendancePrefix: 'shift_attendance_',
 } as const;
 
 /** Block ids of the report-back modal. */

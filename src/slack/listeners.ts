@@ -33,6 +33,7 @@ import { shiftCancelSubmitted } from '../shifts/listeners/shift-cancel-submitted
 import { shiftRosterSubmitted } from '../shifts/listeners/shift-roster-submitted.js';
 import { shiftPickSubmitted } from '../shifts/listeners/shift-pick-submitted.js';
 import { reportBackSubmitted } from '../shifts/listeners/report-back-submitted.js';
+import { shiftAttendanceSubmitted } from '../shifts/listeners/shift-attendance-submitted.js';
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
   app.command(COMMANDS.logKnock, logKnockCommand(deps));
@@ -64,6 +65,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.view(VIEWS.shiftRoster, shiftRosterSubmitted(deps));
   app.view(VIEWS.shiftPick, shiftPickSubmitted(deps));
   app.view(VIEWS.shiftReport, reportBackSubmitted(deps));
+  app.view(VIEWS.shiftAttendance, shiftAttendanceSubmitted(deps));
   app.event('app_home_opened', appHomeOpened(deps));
   app.event('subteam_members_changed', usergroupChanged(deps));
   app.event('subteam_updated', usergroupChanged(deps));

@@ -58,6 +58,7 @@ export const GUARDED = {
   shiftCancelSubmission: { kind: 'view', id: VIEWS.shiftCancel, needed: 'staff', what: 'Cancelling a shift' },
   shiftRosterSubmission: { kind: 'view', id: VIEWS.shiftRoster, needed: 'staff', what: 'Removing someone from a shift' },
   shiftPickSubmission: { kind: 'view', id: VIEWS.shiftPick, needed: 'staff', what: 'Managing shifts' },
+  shiftAttendanceSubmission: { kind: 'view', id: VIEWS.shiftAttendance, needed: 'staff', what: 'Marking attendance' },
 } as const satisfies Record<string, GuardedEntry>;
 
 export type GuardedName = keyof typeof GUARDED;

@@ -79,6 +79,10 @@ const attempts: Record<GuardedName, (userId: string) => Promise<SlackResponse>> 
     t.interact(
       viewSubmission({ callbackId: VIEWS.shiftPick, viewId: 'V0PICK', values: { shift_pick: { value: { type: 'static_select', selected_option: { value: '1', text: { type: 'plain_text', text: '#1' } } } } }, privateMetadata: JSON.stringify({ purpose: 'roster' }), userId }),
     ),
+  shiftAttendanceSubmission: (userId) =>
+    t.interact(
+      viewSubmission({ callbackId: VIEWS.shiftAttendance, viewId: 'V0ATTEND', values: { shift_attendance_0: { value: { type: 'checkboxes', selected_options: [] } } }, privateMetadata: JSON.stringify({ opportunityId: 1 }), userId }),
+    ),
 };
 
 const entries = Object.entries(GUARDED) as [GuardedName, GuardedEntry][];
@@ -117,6 +121,7 @@ describe('guarded entry points', () => {
       'view shift_cancel needs staff',
       'view shift_roster needs staff',
       'view shift_pick needs staff',
+      'view shift_attendance needs staff',
     ]);
   });
 
