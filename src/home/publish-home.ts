@@ -13,7 +13,7 @@ import { todayIn, weekStart } from '../domain/dates.js';
 import { hasRole } from '../team/roles.js';
 import { timeZoneOf } from '../team/slack-profiles.js';
 import { homeView } from './views/home.js';
-import { nextShiftsOf } from '../shifts/next-shifts.js';
+import { nextShiftsOf, teamUpcomingShifts } from '../shifts/next-shifts.js';
 
 export interface PublishHomeOptions {
   client: WebClient;
@@ -76,7 +76,7 @@ export async function publishHome(options: PublishHomeOptions): Promise<void> {
 async function buildHome(db: Kysely<DB>, teamId: string, userId: string, timeZone: string): Promise<HomeView> {
   const thisWeek = weekStart(todayIn(timeZone));
   const [person, role, shifts] = await Promise.all([personHome(db, teamId, userId, thisWeek), roleOf(db, teamId, userId), nextShiftsOf(db, teamId, userId, new Date())]);
-  const team = hasRole(role, 'staff') ? { ...(await teamWeek(db, teamId, thisWeek)), canChangeSettings: hasRole(role, 'admin') } : undefined;
+  const team = hasRole(role, 'staff') ? { ...(await teamWeek(db, teamId, thisWeek)), canChangeSettings: hasRole(role, 'admin'), shifts: await teamUpcomingShifts(db, teamId, new Date()) } : undefined;
   return homeView({ userId, thisWeek, ...person, shifts, timeZone, ...(team ? { team } : {}) });
 }
 

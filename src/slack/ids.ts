@@ -22,6 +22,9 @@ export const ACTIONS = {
   homeUpcomingTrainings: 'home_upcoming_trainings',
   homeSettings: 'home_settings',
   homeNewShift: 'home_new_shift',
+  // Edit / Cancel beside each of the team's upcoming shifts, in the staff part of the Home tab.
+  homeEditShift: 'home_edit_shift',
+  homeCancelShift: 'home_cancel_shift',
   // Seats on a shift, from its announcement, the /shifts modal, the Home tab or a DM.
   shiftClaim: 'shift_claim',
   shiftLeave: 'shift_leave',

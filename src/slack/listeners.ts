@@ -27,6 +27,7 @@ import { passOffer } from '../shifts/listeners/pass-offer.js';
 import { shiftsPage } from '../shifts/listeners/shifts-page.js';
 import { reportBackClicked } from '../shifts/listeners/report-back-clicked.js';
 import { newShiftFromHome } from '../shifts/listeners/new-shift-from-home.js';
+import { manageShiftFromHome } from '../shifts/listeners/manage-shift-from-home.js';
 import { shiftNewSubmitted } from '../shifts/listeners/shift-new-submitted.js';
 import { shiftEditSubmitted } from '../shifts/listeners/shift-edit-submitted.js';
 import { shiftCancelSubmitted } from '../shifts/listeners/shift-cancel-submitted.js';
@@ -50,6 +51,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.action(ACTIONS.homeUpcomingTrainings, upcomingTrainingsFromHome(deps));
   app.action(ACTIONS.homeSettings, openSettingsFromHome(deps));
   app.action(ACTIONS.homeNewShift, newShiftFromHome(deps));
+  app.action(ACTIONS.homeEditShift, manageShiftFromHome('edit')(deps));
+  app.action(ACTIONS.homeCancelShift, manageShiftFromHome('cancel')(deps));
   app.action(ACTIONS.shiftClaim, claimShift(deps));
   app.action(ACTIONS.shiftJoinWaitlist, joinWaitlist(deps));
   app.action(ACTIONS.shiftLeave, leaveShift(deps));

@@ -66,6 +66,8 @@ const attempts: Record<GuardedName, (userId: string) => Promise<SlackResponse>> 
   shiftCancelCommand: (userId) => t.command('/shift', 'cancel', { userId }),
   shiftRosterCommand: (userId) => t.command('/shift', 'roster', { userId }),
   newShiftFromHome: (userId) => t.interact(blockAction({ actionId: ACTIONS.homeNewShift, value: 'new', userId, view: { id: 'V0HOME', hash: 'h0', callbackId: '', privateMetadata: '', type: 'home' } })),
+  editShiftFromHome: (userId) => t.interact(blockAction({ actionId: ACTIONS.homeEditShift, value: '1', userId, view: { id: 'V0HOME', hash: 'h0', callbackId: '', privateMetadata: '', type: 'home' } })),
+  cancelShiftFromHome: (userId) => t.interact(blockAction({ actionId: ACTIONS.homeCancelShift, value: '1', userId, view: { id: 'V0HOME', hash: 'h0', callbackId: '', privateMetadata: '', type: 'home' } })),
   shiftNewSubmission: (userId) =>
     t.interact(viewSubmission({ callbackId: VIEWS.shiftNew, viewId: 'V0SHIFT', values: shiftState(), privateMetadata: JSON.stringify({ timeZone: 'Europe/London', announceChannelId: 'C0ANNOUNCE' }), userId })),
   shiftEditSubmission: (userId) =>
@@ -116,6 +118,8 @@ describe('guarded entry points', () => {
       'subcommand /shift cancel needs staff',
       'subcommand /shift roster needs staff',
       'action home_new_shift needs staff',
+      'action home_edit_shift needs staff',
+      'action home_cancel_shift needs staff',
       'view shift_new needs staff',
       'view shift_edit needs staff',
       'view shift_cancel needs staff',
