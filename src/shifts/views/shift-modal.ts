@@ -4,11 +4,11 @@
  * where, script link, and whether to announce it. Pure, with the reader of its submission.
  */
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import { z } from 'zod';
 import type { OpportunityRow } from '../../db/schema.js';
 import { wallClockOf } from '../../domain/zoned-time.js';
 import type { MinRole } from '../../signups/signup-rules.js';
 import { SHIFT_BLOCKS, VIEWS } from '../../slack/ids.js';
-import { z } from 'zod';
 import {
   UNREADABLE_FIELD,
   channelId,
