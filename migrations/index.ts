@@ -9,6 +9,7 @@ import * as homeTab from './0003_home_tab.js';
 import * as summaries from './0004_summaries.js';
 import * as signups from './0005_signups.js';
 import * as digest from './0006_digest.js';
+import * as claimAttendance from './0007_claim_attendance.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_people_and_actions': peopleAndActions,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0004_summaries': summaries,
   '0005_signups': signups,
   '0006_digest': digest,
+  '0007_claim_attendance': claimAttendance,
 };

@@ -200,6 +200,10 @@ export interface SignupClaimsTable {
   offer_expires_at: Date | null;
   removed_by: string | null;
   updated_at: ColumnType<Date, Date | undefined, Date>;
+  /** Null until staff mark attendance after the start; then whether they came (false: a no-show). */
+  attended: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+  attendance_marked_by: ColumnType<string | null, string | null | undefined, string | null>;
+  attendance_marked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 /** A DM the signup engine owes someone, sent once by the signups job. */

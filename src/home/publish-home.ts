@@ -14,7 +14,7 @@ import { todayIn, weekStart } from '../domain/dates.js';
 import { hasRole } from '../team/roles.js';
 import { timeZoneOf } from '../team/slack-profiles.js';
 import { homeView } from './views/home.js';
-import { nextShiftsOf } from '../shifts/next-shifts.js';
+import { nextShiftsOf, teamUpcomingShifts } from '../shifts/next-shifts.js';
 
 export interface PublishHomeOptions {
   client: WebClient;
@@ -87,6 +87,7 @@ async function buildHome(db: Kysely<DB>, teamId: string, userId: string, timeZon
         canChangeSettings: isAdmin,
         // Admins are the ones who can fix it, so only they are told why no digest is posted.
         missingDigestChannel: isAdmin && !(await findWorkspaceSettings(db, teamId))?.digestChannelId,
+        shifts: await teamUpcomingShifts(db, teamId, now),
       }
     : undefined;
   return homeView({ userId, thisWeek, ...person, shifts, timeZone, ...(team ? { team } : {}) });

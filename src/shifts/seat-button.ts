@@ -10,6 +10,7 @@ import { failureText } from '../slack/failure.js';
 import { plainReply, type SlackMessage } from '../slack/messages.js';
 import { openNotice } from '../slack/open-modal.js';
 import { teamIdOf } from '../slack/payload.js';
+import { readActionValue, rowId } from '../slack/read-payload.js';
 import { browseShiftsView } from './browse-shifts.js';
 import { afterSeatChange, changeSeat, type SeatChange, type SeatVerb } from './seat-actions.js';
 import { displayTimeZone } from './time-zone.js';
@@ -27,11 +28,15 @@ export function seatButton(verb: SeatVerb) {
       const teamId = teamIdOf(body);
       const userId = body.user.id;
       const now = new Date();
-      const id = Number(action.value);
+      // Only the exact id the button was built with: a loose read ("1e3", " 7", "0x10") could take another shift's seat.
+      const id = readActionValue(rowId, action.value);
+      // In the /shifts modal the answer is shown on the page it was pressed on, which its metadata names.
+      const page = body.view?.type === 'modal' ? readBrowsePage(body.view.private_metadata) : 0;
       let change: SeatChange | undefined;
       let message: SlackMessage;
       try {
-        if (!Number.isSafeInteger(id) || id <= 0) {
+        if (id === null || page === null) {
+          logger.warn(`Refused a shift ${verb} button with an unreadable value or modal (${JSON.stringify(action.value)?.slice(0, 40)})`);
           message = plainReply(':warning: That button is broken, so nothing changed. `/shifts` lists the shifts with working buttons.');
         } else {
           change = await changeSeat(deps, { teamId, userId, verb, id, now });
@@ -42,7 +47,7 @@ export function seatButton(verb: SeatVerb) {
         message = plainReply(`:warning: ${failureText(error, 'changed')}`);
       }
       try {
-        await show(args, deps, message, verb, now);
+        await show(args, deps, message, verb, now, page ?? 0);
       } catch (error) {
         logger.warn(`Could not show the answer to a shift ${verb}: ${String(error)}`);
       }
@@ -50,11 +55,10 @@ export function seatButton(verb: SeatVerb) {
     };
 }
 
-async function show(args: ButtonArgs, deps: { db: ListenerDeps['database']['db']; client: ButtonArgs['client']; logger: ListenerDeps['logger'] }, message: SlackMessage, verb: SeatVerb, now: Date): Promise<void> {
+async function show(args: ButtonArgs, deps: { db: ListenerDeps['database']['db']; client: ButtonArgs['client']; logger: ListenerDeps['logger'] }, message: SlackMessage, verb: SeatVerb, now: Date, page: number): Promise<void> {
   const { body, respond, client } = args;
   const view = body.view;
   if (view?.type === 'modal') {
-    const page = readBrowsePage(view.private_metadata);
     const rebuilt = await browseShiftsView(deps, { teamId: teamIdOf(body), userId: body.user.id, page, now, notice: message.text });
     await client.views.update({ view_id: view.id, view: rebuilt });
     return;

@@ -25,7 +25,8 @@ export interface ShiftInput {
   time: string | null;
   /** Hours, as typed: "2", "1.5", "1,5". */
   length: string | null;
-  seats: string | null;
+  /** Read as a whole number by the modal's number input; null when left empty. */
+  seats: number | null;
   minRole: MinRole;
   where: string | null;
   scriptUrl: string | null;
@@ -89,10 +90,8 @@ export function checkShift(input: ShiftInput, context: { now: Date; timeZone: st
   else if (minutes < MIN_LENGTH_MINUTES) problems.push({ field: 'length', message: `A shift lasts at least ${MIN_LENGTH_MINUTES} minutes; give the length in hours, e.g. 2 or 1.5.` });
   else if (minutes > MAX_LENGTH_HOURS * 60) problems.push({ field: 'length', message: `A shift can last at most ${MAX_LENGTH_HOURS} hours. Split a longer day into several shifts.` });
 
-  const seats = input.seats?.trim() ?? '';
-  const capacity = /^\d+$/.test(seats) ? Number(seats) : NaN;
-  if (seats === '') problems.push({ field: 'seats', message: 'How many people can take this shift? e.g. 10' });
-  else if (!Number.isInteger(capacity)) problems.push({ field: 'seats', message: `Seats must be a whole number, e.g. 10 (not "${seats.slice(0, 20)}").` });
+  const capacity = input.seats;
+  if (capacity === null) problems.push({ field: 'seats', message: 'How many people can take this shift? e.g. 10' });
   else if (capacity < 1) problems.push({ field: 'seats', message: 'A shift needs at least 1 seat.' });
   else if (capacity > MAX_SEATS) problems.push({ field: 'seats', message: `At most ${MAX_SEATS} seats per shift; split a bigger phone bank into several shifts.` });
 
@@ -107,7 +106,7 @@ export function checkShift(input: ShiftInput, context: { now: Date; timeZone: st
     problems.push({ field: 'script', message: `That link is ${scriptUrl.length} characters; keep it to ${SCRIPT_URL_MAX_CHARS}.` });
   }
 
-  if (problems.length > 0 || startsAt === null || minutes === null) return { ok: false, problems };
+  if (problems.length > 0 || startsAt === null || minutes === null || capacity === null) return { ok: false, problems };
   return {
     ok: true,
     plan: {

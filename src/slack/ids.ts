@@ -22,6 +22,9 @@ export const ACTIONS = {
   homeUpcomingTrainings: 'home_upcoming_trainings',
   homeSettings: 'home_settings',
   homeNewShift: 'home_new_shift',
+  // Edit / Cancel beside each of the team's upcoming shifts, in the staff part of the Home tab.
+  homeEditShift: 'home_edit_shift',
+  homeCancelShift: 'home_cancel_shift',
   // Seats on a shift, from its announcement, the /shifts modal, the Home tab or a DM.
   shiftClaim: 'shift_claim',
   shiftLeave: 'shift_leave',
@@ -44,6 +47,8 @@ export const VIEWS = {
   shiftRoster: 'shift_roster',
   shiftPick: 'shift_pick',
   shiftReport: 'shift_report',
+  // A shift's roster once it has started: staff tick who came.
+  shiftAttendance: 'shift_attendance',
 } as const;
 
 /** The /shifts modal has no submit button, so Slack never routes on its callback_id; its buttons say where they were clicked. */
@@ -87,6 +92,8 @@ export const SHIFT_BLOCKS = {
   pick: 'shift_pick',
   cancelNote: 'shift_cancel_note',
   remove: 'shift_remove',
+  /** Followed by the group's number: checkboxes hold 10 options, so a big shift's seats span several. */
+  attendancePrefix: 'shift_attendance_',
 } as const;
 
 /** Block ids of the report-back modal. */

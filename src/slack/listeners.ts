@@ -27,6 +27,7 @@ import { passOffer } from '../shifts/listeners/pass-offer.js';
 import { shiftsPage } from '../shifts/listeners/shifts-page.js';
 import { reportBackClicked } from '../shifts/listeners/report-back-clicked.js';
 import { newShiftFromHome } from '../shifts/listeners/new-shift-from-home.js';
+import { manageShiftFromHome } from '../shifts/listeners/manage-shift-from-home.js';
 import { shiftNewSubmitted } from '../shifts/listeners/shift-new-submitted.js';
 import { shiftEditSubmitted } from '../shifts/listeners/shift-edit-submitted.js';
 import { shiftCancelSubmitted } from '../shifts/listeners/shift-cancel-submitted.js';
@@ -35,6 +36,7 @@ import { shiftPickSubmitted } from '../shifts/listeners/shift-pick-submitted.js'
 import { reportBackSubmitted } from '../shifts/listeners/report-back-submitted.js';
 import { storyReaction } from '../digest/listeners/story-reaction.js';
 import { storyDecision } from '../digest/listeners/story-decision.js';
+import { shiftAttendanceSubmitted } from '../shifts/listeners/shift-attendance-submitted.js';
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
   app.command(COMMANDS.logKnock, logKnockCommand(deps));
@@ -51,6 +53,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.action(ACTIONS.homeUpcomingTrainings, upcomingTrainingsFromHome(deps));
   app.action(ACTIONS.homeSettings, openSettingsFromHome(deps));
   app.action(ACTIONS.homeNewShift, newShiftFromHome(deps));
+  app.action(ACTIONS.homeEditShift, manageShiftFromHome('edit')(deps));
+  app.action(ACTIONS.homeCancelShift, manageShiftFromHome('cancel')(deps));
   app.action(ACTIONS.shiftClaim, claimShift(deps));
   app.action(ACTIONS.shiftJoinWaitlist, joinWaitlist(deps));
   app.action(ACTIONS.shiftLeave, leaveShift(deps));
@@ -68,6 +72,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.view(VIEWS.shiftRoster, shiftRosterSubmitted(deps));
   app.view(VIEWS.shiftPick, shiftPickSubmitted(deps));
   app.view(VIEWS.shiftReport, reportBackSubmitted(deps));
+  app.view(VIEWS.shiftAttendance, shiftAttendanceSubmitted(deps));
   app.event('app_home_opened', appHomeOpened(deps));
   app.event('subteam_members_changed', usergroupChanged(deps));
   app.event('subteam_updated', usergroupChanged(deps));

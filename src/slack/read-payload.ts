@@ -94,6 +94,11 @@ export function staticSelect<T, O extends FieldOptions>(value: z.ZodType<T, stri
   return element({ type: 'static_select', key: 'selected_option', value: optionValue(value), empty: null }, options);
 }
 
+/** Radio buttons: the chosen option's value (`value` says which were offered). */
+export function radioButtons<T, O extends FieldOptions>(value: z.ZodType<T, string>, options: O = {} as O): InputReader<Single<O, T>> {
+  return element({ type: 'radio_buttons', key: 'selected_option', value: optionValue(value), empty: null }, options);
+}
+
 /** A multi static select: the values of the chosen options, [] when none. */
 export function multiStaticSelect<T>(value: z.ZodType<T, string>, options: FieldOptions = {}): InputReader<T[]> {
   return element({ type: 'multi_static_select', key: 'selected_options', value: optionValues(value), empty: [], isEmpty: isEmptyList }, options);

@@ -53,11 +53,14 @@ export const GUARDED = {
   shiftCancelCommand: { kind: 'subcommand', id: `${COMMANDS.shift} cancel`, needed: 'staff', what: 'Cancelling a shift' },
   shiftRosterCommand: { kind: 'subcommand', id: `${COMMANDS.shift} roster`, needed: 'staff', what: "Seeing a shift's roster" },
   newShiftFromHome: { kind: 'action', id: ACTIONS.homeNewShift, needed: 'staff', what: 'Scheduling a shift' },
+  editShiftFromHome: { kind: 'action', id: ACTIONS.homeEditShift, needed: 'staff', what: 'Editing a shift' },
+  cancelShiftFromHome: { kind: 'action', id: ACTIONS.homeCancelShift, needed: 'staff', what: 'Cancelling a shift' },
   shiftNewSubmission: { kind: 'view', id: VIEWS.shiftNew, needed: 'staff', what: 'Scheduling a shift' },
   shiftEditSubmission: { kind: 'view', id: VIEWS.shiftEdit, needed: 'staff', what: 'Editing a shift' },
   shiftCancelSubmission: { kind: 'view', id: VIEWS.shiftCancel, needed: 'staff', what: 'Cancelling a shift' },
   shiftRosterSubmission: { kind: 'view', id: VIEWS.shiftRoster, needed: 'staff', what: 'Removing someone from a shift' },
   shiftPickSubmission: { kind: 'view', id: VIEWS.shiftPick, needed: 'staff', what: 'Managing shifts' },
+  shiftAttendanceSubmission: { kind: 'view', id: VIEWS.shiftAttendance, needed: 'staff', what: 'Marking attendance' },
 } as const satisfies Record<string, GuardedEntry>;
 
 export type GuardedName = keyof typeof GUARDED;

@@ -7,6 +7,7 @@ import {
   datePicker,
   multiStaticSelect,
   multiUserSelect,
+  radioButtons,
   readActionValue,
   readInputs,
   readMetadata,
@@ -35,6 +36,7 @@ describe('every element reader', () => {
     ['date', datePicker(), 'datepicker', { selected_date: '2026-03-14' }],
     ['time', timePicker(), 'timepicker', { selected_time: '09:30' }],
     ['select', staticSelect(z.string()), 'static_select', { selected_option: option('a') }],
+    ['radio', radioButtons(z.string()), 'radio_buttons', { selected_option: option('a') }],
     ['multi select', multiStaticSelect(z.string()), 'multi_static_select', { selected_options: [option('a')] }],
     ['checkboxes', checkboxes(z.string()), 'checkboxes', { selected_options: [option('a')] }],
     ['channel', conversationSelect(), 'conversations_select', { selected_conversation: 'C0DIGEST' }],
@@ -53,7 +55,7 @@ describe('every element reader', () => {
     ['a block that is an array', (type, fields) => [block(type, fields)]],
     ['the element under another action id', (type, fields) => ({ other: { type, ...fields } })],
     ['an element that is a string', () => ({ value: 'text' })],
-    ['an element of another type', (_type, fields) => block('radio_buttons', fields)],
+    ['an element of another type', (type, fields) => block(type === 'radio_buttons' ? 'static_select' : 'radio_buttons', fields)],
     ['an element without its value key', (type) => block(type, {})],
   ];
   const cases = readers.flatMap(([name, reader, type, fields]) => wrongShapes.map(([shape, make]) => [name, shape, reader, make(type, fields)] as const));

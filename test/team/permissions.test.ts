@@ -66,6 +66,8 @@ const attempts: Record<GuardedName, (userId: string) => Promise<SlackResponse>> 
   shiftCancelCommand: (userId) => t.command('/shift', 'cancel', { userId }),
   shiftRosterCommand: (userId) => t.command('/shift', 'roster', { userId }),
   newShiftFromHome: (userId) => t.interact(blockAction({ actionId: ACTIONS.homeNewShift, value: 'new', userId, view: { id: 'V0HOME', hash: 'h0', callbackId: '', privateMetadata: '', type: 'home' } })),
+  editShiftFromHome: (userId) => t.interact(blockAction({ actionId: ACTIONS.homeEditShift, value: '1', userId, view: { id: 'V0HOME', hash: 'h0', callbackId: '', privateMetadata: '', type: 'home' } })),
+  cancelShiftFromHome: (userId) => t.interact(blockAction({ actionId: ACTIONS.homeCancelShift, value: '1', userId, view: { id: 'V0HOME', hash: 'h0', callbackId: '', privateMetadata: '', type: 'home' } })),
   shiftNewSubmission: (userId) =>
     t.interact(viewSubmission({ callbackId: VIEWS.shiftNew, viewId: 'V0SHIFT', values: shiftState(), privateMetadata: JSON.stringify({ timeZone: 'Europe/London', announceChannelId: 'C0ANNOUNCE' }), userId })),
   shiftEditSubmission: (userId) =>
@@ -78,6 +80,10 @@ const attempts: Record<GuardedName, (userId: string) => Promise<SlackResponse>> 
   shiftPickSubmission: (userId) =>
     t.interact(
       viewSubmission({ callbackId: VIEWS.shiftPick, viewId: 'V0PICK', values: { shift_pick: { value: { type: 'static_select', selected_option: { value: '1', text: { type: 'plain_text', text: '#1' } } } } }, privateMetadata: JSON.stringify({ purpose: 'roster' }), userId }),
+    ),
+  shiftAttendanceSubmission: (userId) =>
+    t.interact(
+      viewSubmission({ callbackId: VIEWS.shiftAttendance, viewId: 'V0ATTEND', values: { shift_attendance_0: { value: { type: 'checkboxes', selected_options: [] } } }, privateMetadata: JSON.stringify({ opportunityId: 1 }), userId }),
     ),
 };
 
@@ -112,11 +118,14 @@ describe('guarded entry points', () => {
       'subcommand /shift cancel needs staff',
       'subcommand /shift roster needs staff',
       'action home_new_shift needs staff',
+      'action home_edit_shift needs staff',
+      'action home_cancel_shift needs staff',
       'view shift_new needs staff',
       'view shift_edit needs staff',
       'view shift_cancel needs staff',
       'view shift_roster needs staff',
       'view shift_pick needs staff',
+      'view shift_attendance needs staff',
     ]);
   });
 

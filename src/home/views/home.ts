@@ -21,7 +21,7 @@ import { ACTIONS, COMMANDS } from '../../slack/ids.js';
 import { describeCounts } from '../../logging/views/log-reply.js';
 import { asText, slackDate } from '../../slack/mrkdwn.js';
 import { formatInZone } from '../../domain/zoned-time.js';
-import type { NextShift } from '../../shifts/next-shifts.js';
+import type { NextShift, TeamShift } from '../../shifts/next-shifts.js';
 
 export const HOME_MAX_BLOCKS = 100;
 const SECTION_TEXT_MAX = 3000;
@@ -53,6 +53,8 @@ export interface TeamGlance {
   canChangeSettings: boolean;
   /** For admins: no digest channel is chosen, so no weekly digest is posted. */
   missingDigestChannel?: boolean;
+  /** The team's shifts that have not started, each with Edit and Cancel. */
+  shifts?: readonly TeamShift[];
 }
 
 const CHANNEL_TITLES: Record<Channel, string> = { offline: 'Offline', online: 'Online' };
@@ -66,7 +68,7 @@ export function homeView(input: HomeInput): HomeView {
     hasHistory ? periodSection('This week', `since ${formatDay(input.thisWeek)}`, input.week, 'Nothing logged yet this week — one door, one call or one post gets it going.') : [],
     hasHistory ? periodSection('All time', undefined, input.allTime, 'Nothing logged yet.') : [],
     hasHistory ? recognitionSection(input) : [],
-    input.team ? teamSection(input.team, input.thisWeek) : [],
+    input.team ? teamSection(input.team, input.thisWeek, input.timeZone ?? 'UTC') : [],
     footer(),
   ];
   return { type: 'home', blocks: fitWithin(sections, HOME_MAX_BLOCKS) };
@@ -187,7 +189,7 @@ function milestoneLine(milestone: Milestone): string {
   return milestone.isNew ? `:tada: *New this week:* ${milestone.label} — ${when}` : `:white_check_mark: ${milestone.label} — ${when}`;
 }
 
-function teamSection(team: TeamGlance, thisWeek: IsoDate): KnownBlock[] {
+function teamSection(team: TeamGlance, thisWeek: IsoDate, timeZone: string): KnownBlock[] {
   const blocks: KnownBlock[] = [
     { type: 'divider' },
     header('Team this week'),
@@ -214,6 +216,28 @@ function teamSection(team: TeamGlance, thisWeek: IsoDate): KnownBlock[] {
   const staffButtons = [button('New shift', ACTIONS.homeNewShift), ...(team.canChangeSettings ? [button('Team settings', ACTIONS.homeSettings)] : [])];
   blocks.push({ type: 'actions', block_id: 'home_staff_actions', elements: staffButtons });
   if (!team.canChangeSettings) blocks.push(context(`Team settings (digest, staff and leader groups) are changed by admins with \`${COMMANDS.groundwork} settings\`.`));
+  blocks.push(...teamShiftsSection(team.shifts ?? [], timeZone));
+  return blocks;
+}
+
+/** The team's next shifts for staff, each with Edit and Cancel; nothing when none is scheduled. */
+function teamShiftsSection(shifts: readonly TeamShift[], timeZone: string): KnownBlock[] {
+  if (shifts.length === 0) return [];
+  const blocks: KnownBlock[] = [header("Team's upcoming shifts")];
+  for (const shift of shifts) {
+    const when = slackDate(shift.startsAt, formatInZone(shift.startsAt, timeZone));
+    blocks.push(
+      section(`*${asText(shift.title)}* (#${shift.opportunityId})\n${when} · ${shift.filled} of ${shift.capacity} seats taken`),
+      {
+        type: 'actions',
+        block_id: `home_team_shift_${shift.opportunityId}`,
+        elements: [
+          { type: 'button', action_id: ACTIONS.homeEditShift, text: { type: 'plain_text', text: 'Edit' }, value: String(shift.opportunityId) },
+          { type: 'button', action_id: ACTIONS.homeCancelShift, text: { type: 'plain_text', text: 'Cancel' }, style: 'danger', value: String(shift.opportunityId) },
+        ],
+      },
+    );
+  }
   return blocks;
 }
 

@@ -30,7 +30,7 @@ export function reportBackSubmitted({ database, logger }: ListenerDeps) {
         await ack({ response_action: 'update', view: noticeModal('Report back', check.text) });
         return;
       }
-      const read = readReportBack(view.state.values, check.occurredOn);
+      const read = readReportBack(view, check.occurredOn);
       if (!read.ok) {
         await ack({ response_action: 'errors', errors: read.errors });
         return;

@@ -19,8 +19,7 @@ import { refreshAnnouncement } from '../announce-shift.js';
 import { updateShiftDetails } from '../queries.js';
 import { detailsOf } from '../schedule-shift.js';
 import { SHIFT_FEATURES } from '../shift-feature.js';
-import { checkShift } from '../shift-rules.js';
-import { readShiftModalMetadata, readShiftSubmission, shiftErrorsByBlock } from '../views/shift-modal.js';
+import { readShiftModalMetadata, readShiftSubmission } from '../views/shift-modal.js';
 
 export function shiftEditSubmitted({ database, logger }: ListenerDeps) {
   return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
@@ -37,9 +36,9 @@ export function shiftEditSubmitted({ database, logger }: ListenerDeps) {
         await ack({ response_action: 'errors', errors: { [SHIFT_BLOCKS.title]: 'This form is out of date. Close it and open it again with /shift edit.' } });
         return;
       }
-      const checked = checkShift(readShiftSubmission(view.state.values), { now, timeZone: metadata.timeZone });
+      const checked = readShiftSubmission(view, { now, timeZone: metadata.timeZone });
       if (!checked.ok) {
-        await ack({ response_action: 'errors', errors: shiftErrorsByBlock(checked.problems) });
+        await ack({ response_action: 'errors', errors: checked.errors });
         return;
       }
       const { plan } = checked;

@@ -15,9 +15,8 @@ import { GUARDED, requireRole } from '../../team/permissions.js';
 import { postAnnouncement } from '../announce-shift.js';
 import type { Shift } from '../queries.js';
 import { scheduleShift } from '../schedule-shift.js';
-import { checkShift } from '../shift-rules.js';
 import { titleOf, whenAndLength } from '../views/shift-text.js';
-import { readShiftModalMetadata, readShiftSubmission, shiftErrorsByBlock } from '../views/shift-modal.js';
+import { readShiftModalMetadata, readShiftSubmission } from '../views/shift-modal.js';
 
 export function shiftNewSubmitted({ database, logger }: ListenerDeps) {
   return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
@@ -34,9 +33,9 @@ export function shiftNewSubmitted({ database, logger }: ListenerDeps) {
         await ack({ response_action: 'errors', errors: { [SHIFT_BLOCKS.title]: 'This form is out of date. Close it and open a new one with /shift new.' } });
         return;
       }
-      const checked = checkShift(readShiftSubmission(view.state.values), { now, timeZone: metadata.timeZone });
+      const checked = readShiftSubmission(view, { now, timeZone: metadata.timeZone });
       if (!checked.ok) {
-        await ack({ response_action: 'errors', errors: shiftErrorsByBlock(checked.problems) });
+        await ack({ response_action: 'errors', errors: checked.errors });
         return;
       }
       const stored = await scheduleShift(database.db, { teamId, userId, plan: checked.plan, idempotencyKey: `view:${view.id}` });

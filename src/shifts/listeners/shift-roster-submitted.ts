@@ -5,6 +5,7 @@ import { failureText } from '../../slack/failure.js';
 import { SHIFT_BLOCKS } from '../../slack/ids.js';
 import { noticeModal } from '../../slack/notice-modal.js';
 import { teamIdOf } from '../../slack/payload.js';
+import { readInputs, stateValuesOf, userSelect } from '../../slack/read-payload.js';
 import { leave, rosterOf } from '../../signups/queries/claims.js';
 import { GUARDED, requireRole } from '../../team/permissions.js';
 import { findShift } from '../queries.js';
@@ -13,6 +14,8 @@ import { displayTimeZone } from '../time-zone.js';
 import { readIdMetadata } from '../views/cancel-shift-modal.js';
 import { rosterModal } from '../views/roster-modal.js';
 
+const REMOVE_INPUTS = { [SHIFT_BLOCKS.remove]: userSelect({ required: 'Choose the person to remove, then press Remove.' }) };
+
 export function shiftRosterSubmitted({ database, logger }: ListenerDeps) {
   return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     const deps = { db: database.db, client, logger };
@@ -20,7 +23,8 @@ export function shiftRosterSubmitted({ database, logger }: ListenerDeps) {
     const userId = body.user.id;
     const now = new Date();
     const metadata = readIdMetadata(view.private_metadata, 'opportunityId');
-    const removing = (view.state.values[SHIFT_BLOCKS.remove]?.value as { selected_user?: string | null } | undefined)?.selected_user ?? null;
+    const read = readInputs(stateValuesOf(view) ?? {}, REMOVE_INPUTS);
+    let removing: string | null = null;
     let removed = false;
     try {
       const allowed = await requireRole({ ...deps, teamId, userId, entry: GUARDED.shiftRosterSubmission, refuse: (message) => ack({ response_action: 'update', view: noticeModal('Not allowed', message.text) }) });
@@ -29,10 +33,11 @@ export function shiftRosterSubmitted({ database, logger }: ListenerDeps) {
         await ack({ response_action: 'update', view: noticeModal('Roster', 'This roster is out of date, so nothing changed. Open it again with `/shift roster`.') });
         return;
       }
-      if (!removing) {
-        await ack({ response_action: 'errors', errors: { [SHIFT_BLOCKS.remove]: 'Choose the person to remove, then press Remove.' } });
+      if (!read.ok) {
+        await ack({ response_action: 'errors', errors: read.errors });
         return;
       }
+      removing = read.data[SHIFT_BLOCKS.remove];
       const outcome = await leave(database.db, { teamId, userId: removing, opportunityId: metadata.id, now, removedBy: userId });
       if (outcome.kind !== 'left') {
         const why =

@@ -3,14 +3,17 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import type { ListenerDeps } from '../../slack/deps.js';
 import { teamIdOf } from '../../slack/payload.js';
 import { browseShiftsView } from '../browse-shifts.js';
+import { readPageButton } from '../views/browse-modal.js';
 
 export function shiftsPage({ database, logger }: ListenerDeps) {
   return async ({ ack, body, action, client }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const page = Number(action.value);
-    if (!body.view || !Number.isSafeInteger(page) || page < 0) return;
+    if (!body.view) return;
+    const page = readPageButton(action.value);
     try {
-      const view = await browseShiftsView({ db: database.db, client, logger }, { teamId: teamIdOf(body), userId: body.user.id, page, now: new Date() });
+      // A page button that is not ours shows the first page, saying why, rather than nothing at all.
+      const notice = page === null ? ':warning: That button is broken, so here is the first page.' : undefined;
+      const view = await browseShiftsView({ db: database.db, client, logger }, { teamId: teamIdOf(body), userId: body.user.id, page: page ?? 0, now: new Date(), ...(notice ? { notice } : {}) });
       await client.views.update({ view_id: body.view.id, view });
     } catch (error) {
       logger.error(`Could not turn the page of the shifts modal: ${String(error)}`);

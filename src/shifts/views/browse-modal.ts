@@ -4,14 +4,18 @@
  * shifts keep it far inside Slack's 100 blocks however many are scheduled. Pure.
  */
 import type { Button, KnownBlock, ModalView } from '@slack/types';
+import { z } from 'zod';
 import type { ListedOpportunity } from '../../signups/queries/opportunities.js';
 import { ACTIONS, COMMANDS, SHIFTS_BROWSE_CALLBACK } from '../../slack/ids.js';
 import { truncate } from '../../slack/mrkdwn.js';
+import { readActionValue, readMetadata } from '../../slack/read-payload.js';
 import type { ShiftDetails } from '../queries.js';
 import { seatsLine, titleOf, when, whenAndLength, whoMayClaim } from './shift-text.js';
 
 export const PAGE_SIZE = 20;
 export const BROWSE_DAYS = 14;
+/** No team schedules 20,000 shifts in two weeks. */
+const MAX_PAGE = 999;
 
 export interface BrowseItem {
   opportunity: ListedOpportunity;
@@ -63,13 +67,18 @@ export function browseModal(input: BrowseInput): ModalView {
   };
 }
 
-export function readBrowsePage(privateMetadata: string): number {
-  try {
-    const page = (JSON.parse(privateMetadata) as { page?: unknown }).page;
-    return typeof page === 'number' && Number.isSafeInteger(page) && page >= 0 ? page : 0;
-  } catch {
-    return 0;
-  }
+/** A page number as the modal writes it; far more pages than two weeks of shifts fill are not ours. */
+const PAGE = z.int().min(0).max(MAX_PAGE);
+const BROWSE_METADATA = z.object({ page: PAGE });
+
+/** The page the modal showed, or null when its metadata is not what browseModal wrote. */
+export function readBrowsePage(privateMetadata: unknown): number | null {
+  return readMetadata(BROWSE_METADATA, privateMetadata)?.page ?? null;
+}
+
+/** The page an "Earlier" / "Later" button names, or null when its value is not one it could carry. */
+export function readPageButton(value: unknown): number | null {
+  return readActionValue(z.string().regex(/^(0|[1-9]\d{0,3})$/).transform(Number).pipe(PAGE), value);
 }
 
 function itemBlock(item: BrowseItem, timeZone: string): KnownBlock {

@@ -1,5 +1,7 @@
 /** "Cancel this shift?": what happens to the people on it, before staff confirm. Pure. */
 import type { ModalView } from '@slack/types';
+import { z } from 'zod';
+import { readMetadata } from '../../slack/read-payload.js';
 import { VIEWS } from '../../slack/ids.js';
 import type { Shift } from '../queries.js';
 import { titleOf, whenAndLength } from './shift-text.js';
@@ -21,14 +23,12 @@ export function cancelShiftModal(options: { shift: Shift; people: number; timeZo
   };
 }
 
-/** The shift a cancel, roster or report-back modal is about, from its metadata. */
-export function readIdMetadata(privateMetadata: string, key: 'opportunityId' | 'claimId'): { id: number; responseUrl?: string } | null {
-  try {
-    const parsed = JSON.parse(privateMetadata) as Record<string, unknown>;
-    const id = parsed[key];
-    if (typeof id !== 'number' || !Number.isSafeInteger(id)) return null;
-    return { id, ...(typeof parsed.responseUrl === 'string' ? { responseUrl: parsed.responseUrl } : {}) };
-  } catch {
-    return null;
-  }
+const ID_METADATA = {
+  opportunityId: z.object({ opportunityId: z.int().positive(), responseUrl: z.string().max(2000).optional() }).transform(({ opportunityId, responseUrl }) => ({ id: opportunityId, ...(responseUrl ? { responseUrl } : {}) })),
+  claimId: z.object({ claimId: z.int().positive() }).transform(({ claimId }) => ({ id: claimId })),
+};
+
+/** The shift (or claim) a cancel, roster, attendance or report-back modal is about, from its metadata; null when it is not what the modal wrote. */
+export function readIdMetadata(privateMetadata: unknown, key: 'opportunityId' | 'claimId'): { id: number; responseUrl?: string } | null {
+  return readMetadata<{ id: number; responseUrl?: string }>(ID_METADATA[key], privateMetadata);
 }

@@ -1,7 +1,9 @@
 /** "Which shift?" for /shift edit, cancel and roster typed without a number: the next shifts in a list. Pure. */
 import type { ModalView } from '@slack/types';
+import { z } from 'zod';
 import { formatInZone } from '../../domain/zoned-time.js';
 import { SHIFT_BLOCKS, VIEWS } from '../../slack/ids.js';
+import { readMetadata, rowId, staticSelect } from '../../slack/read-payload.js';
 import type { Shift } from '../queries.js';
 
 export type ManagePurpose = 'edit' | 'cancel' | 'roster';
@@ -49,12 +51,13 @@ export function pickShiftModal(options: { purpose: ManagePurpose; shifts: readon
   };
 }
 
-export function readPickMetadata(privateMetadata: string): { purpose: ManagePurpose; responseUrl?: string } | null {
-  try {
-    const parsed = JSON.parse(privateMetadata) as { purpose?: unknown; responseUrl?: unknown };
-    if (parsed.purpose !== 'edit' && parsed.purpose !== 'cancel' && parsed.purpose !== 'roster') return null;
-    return { purpose: parsed.purpose, ...(typeof parsed.responseUrl === 'string' ? { responseUrl: parsed.responseUrl } : {}) };
-  } catch {
-    return null;
-  }
+const PICK_METADATA = z.object({ purpose: z.enum(['edit', 'cancel', 'roster']), timeZone: z.string().max(64).optional(), responseUrl: z.string().max(2000).optional() });
+
+/** The list's purpose and where to answer; null when the metadata is not what pickShiftModal wrote. */
+export function readPickMetadata(privateMetadata: unknown): { purpose: ManagePurpose; responseUrl?: string } | null {
+  const read = readMetadata(PICK_METADATA, privateMetadata);
+  return read && { purpose: read.purpose, ...(read.responseUrl ? { responseUrl: read.responseUrl } : {}) };
 }
+
+/** The list's one field: a shift number from its options. */
+export const PICK_INPUTS = { [SHIFT_BLOCKS.pick]: staticSelect(rowId, { required: 'Choose a shift from the list.', invalid: 'Choose a shift from the list.' }) };

@@ -1,8 +1,10 @@
 /** "How did it go?" after a shift: calls, conversations, commitments, a story and whether it may be featured. Pure. */
 import type { KnownBlock, ModalView } from '@slack/types';
+import { z } from 'zod';
 import { STORY_MAX_CHARS, type Counts, type LogDraft, type LogProblem } from '../../logging/log-entry.js';
 import type { IsoDate } from '../../domain/dates.js';
 import { REPORT_BLOCKS, VIEWS } from '../../slack/ids.js';
+import { checkboxes, readInputs, stateValuesOf, textInput, wholeNumberInput } from '../../slack/read-payload.js';
 import type { Shift } from '../queries.js';
 import { titleOf } from './shift-text.js';
 
@@ -44,28 +46,30 @@ export function reportBackModal(options: { shift: Shift; claimId: number }): Mod
   };
 }
 
-type StateValues = Record<string, Record<string, { value?: string | null; selected_options?: { value: string }[] }>>;
+const REPORT_INPUTS = {
+  [REPORT_BLOCKS.calls]: wholeNumberInput(),
+  [REPORT_BLOCKS.conversations]: wholeNumberInput(),
+  [REPORT_BLOCKS.commitments]: wholeNumberInput(),
+  [REPORT_BLOCKS.story]: textInput(),
+  [REPORT_BLOCKS.feature]: checkboxes(z.literal('feature')),
+};
 
 export type ReadReport = { ok: true; draft: LogDraft } | { ok: false; errors: Record<string, string> };
 
-/** The report as a phone-banking log draft, dated the day of the shift; numbers that are not whole numbers go back on their field. */
-export function readReportBack(values: StateValues, occurredOn: IsoDate): ReadReport {
-  const errors: Record<string, string> = {};
+/** The report as a phone-banking log draft, dated the day of the shift; a field that is not what its element sends goes back on that field. */
+export function readReportBack(view: unknown, occurredOn: IsoDate): ReadReport {
+  const read = readInputs(stateValuesOf(view) ?? {}, REPORT_INPUTS);
+  if (!read.ok) return { ok: false, errors: read.errors };
+  const fields = read.data;
   const counts: Counts = {};
-  const fields = [
-    [REPORT_BLOCKS.calls, 'calls'],
-    [REPORT_BLOCKS.conversations, 'conversations'],
-    [REPORT_BLOCKS.commitments, 'signups'],
-  ] as const;
-  for (const [blockId, unit] of fields) {
-    const raw = values[blockId]?.value?.value?.trim();
-    if (raw === undefined || raw === null || raw === '') continue;
-    if (!/^\d+$/.test(raw)) errors[blockId] = `Give a whole number, 0 or more (not "${raw.slice(0, 20)}").`;
-    else counts[unit] = Number(raw);
-  }
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
-  const story = values[REPORT_BLOCKS.story]?.value?.value?.trim() || null;
-  const storyConsent = (values[REPORT_BLOCKS.feature]?.value?.selected_options ?? []).some((option) => option.value === 'feature');
+  const calls = fields[REPORT_BLOCKS.calls];
+  const conversations = fields[REPORT_BLOCKS.conversations];
+  const signups = fields[REPORT_BLOCKS.commitments];
+  if (calls !== null) counts.calls = calls;
+  if (conversations !== null) counts.conversations = conversations;
+  if (signups !== null) counts.signups = signups;
+  const story = fields[REPORT_BLOCKS.story];
+  const storyConsent = fields[REPORT_BLOCKS.feature].includes('feature');
   return { ok: true, draft: { tacticId: 'phone_bank', counts, occurredOn, place: null, note: null, story, storyConsent } };
 }
 

@@ -4,11 +4,27 @@
  * where, script link, and whether to announce it. Pure, with the reader of its submission.
  */
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import { z } from 'zod';
 import type { OpportunityRow } from '../../db/schema.js';
 import { wallClockOf } from '../../domain/zoned-time.js';
 import type { MinRole } from '../../signups/signup-rules.js';
 import { SHIFT_BLOCKS, VIEWS } from '../../slack/ids.js';
-import { SCRIPT_URL_MAX_CHARS, TARGET_MAX_CHARS, TITLE_MAX_CHARS, WHERE_MAX_CHARS, type ShiftField, type ShiftInput, type ShiftProblem } from '../shift-rules.js';
+import {
+  UNREADABLE_FIELD,
+  channelId,
+  checkboxes,
+  datePicker,
+  radioButtons,
+  readInputs,
+  readMetadata,
+  stateValuesOf,
+  textInput,
+  timePicker,
+  wholeNumberInput,
+  whenPresent,
+} from '../../slack/read-payload.js';
+import { timeZoneName } from '../time-zone.js';
+import { SCRIPT_URL_MAX_CHARS, TARGET_MAX_CHARS, TITLE_MAX_CHARS, WHERE_MAX_CHARS, checkShift, type ShiftField, type ShiftInput, type ShiftPlan, type ShiftProblem } from '../shift-rules.js';
 import type { ShiftDetails } from '../queries.js';
 
 /** Carried through the modal: the zone its times are in, where to answer, where to announce, which shift. */
@@ -123,42 +139,59 @@ export function shiftModal(options: {
   };
 }
 
-export function readShiftModalMetadata(privateMetadata: string): ShiftModalMetadata | null {
-  try {
-    const parsed = JSON.parse(privateMetadata) as Partial<ShiftModalMetadata>;
-    if (typeof parsed.timeZone !== 'string') return null;
-    return {
-      timeZone: parsed.timeZone,
-      ...(typeof parsed.responseUrl === 'string' ? { responseUrl: parsed.responseUrl } : {}),
-      announceChannelId: typeof parsed.announceChannelId === 'string' ? parsed.announceChannelId : null,
-      ...(typeof parsed.opportunityId === 'number' ? { opportunityId: parsed.opportunityId } : {}),
-    };
-  } catch {
-    return null;
-  }
+/** Exactly what shiftModalView writes; a zone that is not a real IANA zone was not written by us. */
+const SHIFT_MODAL_METADATA = z.object({
+  timeZone: timeZoneName,
+  responseUrl: z.string().max(2000).optional(),
+  announceChannelId: channelId.nullable().optional(),
+  opportunityId: z.int().positive().optional(),
+});
+
+/** The shift modal's metadata, or null when it is not what the modal wrote. */
+export function readShiftModalMetadata(privateMetadata: unknown): ShiftModalMetadata | null {
+  return readMetadata(SHIFT_MODAL_METADATA, privateMetadata);
 }
 
-type StateValues = Record<string, Record<string, { value?: string | null; selected_date?: string | null; selected_time?: string | null; selected_option?: { value: string } | null; selected_options?: { value: string }[] }>>;
+const SHIFT_INPUTS = {
+  [SHIFT_BLOCKS.title]: textInput(),
+  [SHIFT_BLOCKS.target]: textInput(),
+  [SHIFT_BLOCKS.date]: datePicker(),
+  [SHIFT_BLOCKS.time]: timePicker(),
+  [SHIFT_BLOCKS.length]: textInput(),
+  [SHIFT_BLOCKS.seats]: wholeNumberInput(),
+  [SHIFT_BLOCKS.who]: radioButtons(z.enum(['volunteer', 'leader']), { required: 'Choose who may claim a seat.' }),
+  [SHIFT_BLOCKS.where]: textInput(),
+  [SHIFT_BLOCKS.script]: textInput(),
+  // Only a new shift with somewhere to announce it has this block.
+  [SHIFT_BLOCKS.announce]: whenPresent(checkboxes(z.literal('announce'))),
+};
 
-/** The modal's values as typed; the rules in shift-rules.ts say what is wrong with them. */
-export function readShiftSubmission(values: StateValues): ShiftInput {
-  const field = (blockId: string) => values[blockId]?.value;
-  const text = (blockId: string) => {
-    const value = field(blockId)?.value;
-    return typeof value === 'string' && value.trim() !== '' ? value : null;
+/**
+ * The modal's values as typed, read through the shared reader; the rules in shift-rules.ts say what
+ * is wrong with them. A field Slack could not have sent is an error on that field, named together
+ * with every problem the rules find in the fields that could be read.
+ */
+export function readShiftSubmission(view: unknown, context: { now: Date; timeZone: string }): { ok: true; plan: ShiftPlan } | { ok: false; errors: Record<string, string> } {
+  const values = stateValuesOf(view);
+  if (values === null) return { ok: false, errors: { [SHIFT_BLOCKS.title]: UNREADABLE_FIELD } };
+  const read = readInputs(values, SHIFT_INPUTS);
+  const fields = read.ok ? read.data : read.partial;
+  const input: ShiftInput = {
+    title: fields[SHIFT_BLOCKS.title] ?? null,
+    target: fields[SHIFT_BLOCKS.target] ?? null,
+    date: fields[SHIFT_BLOCKS.date] ?? null,
+    time: fields[SHIFT_BLOCKS.time] ?? null,
+    length: fields[SHIFT_BLOCKS.length] ?? null,
+    seats: fields[SHIFT_BLOCKS.seats] ?? null,
+    minRole: fields[SHIFT_BLOCKS.who] ?? 'volunteer',
+    where: fields[SHIFT_BLOCKS.where] ?? null,
+    scriptUrl: fields[SHIFT_BLOCKS.script] ?? null,
+    announce: (fields[SHIFT_BLOCKS.announce] ?? []).includes('announce'),
   };
-  return {
-    title: text(SHIFT_BLOCKS.title),
-    target: text(SHIFT_BLOCKS.target),
-    date: field(SHIFT_BLOCKS.date)?.selected_date ?? null,
-    time: field(SHIFT_BLOCKS.time)?.selected_time ?? null,
-    length: text(SHIFT_BLOCKS.length),
-    seats: text(SHIFT_BLOCKS.seats),
-    minRole: field(SHIFT_BLOCKS.who)?.selected_option?.value === 'leader' ? 'leader' : 'volunteer',
-    where: text(SHIFT_BLOCKS.where),
-    scriptUrl: text(SHIFT_BLOCKS.script),
-    announce: (field(SHIFT_BLOCKS.announce)?.selected_options ?? []).some((option) => option.value === 'announce'),
-  };
+  const checked = checkShift(input, context);
+  if (read.ok && checked.ok) return checked;
+  // An unreadable field's own error wins over what the rules say about it being empty.
+  return { ok: false, errors: { ...(checked.ok ? {} : shiftErrorsByBlock(checked.problems)), ...(read.ok ? {} : read.errors) } };
 }
 
 const BLOCK_OF: Record<ShiftField, string> = {
@@ -173,7 +206,7 @@ const BLOCK_OF: Record<ShiftField, string> = {
 };
 
 /** Problems keyed by the block they belong on, as the ack's `errors` wants them (the first per field). */
-export function shiftErrorsByBlock(problems: readonly ShiftProblem[]): Record<string, string> {
+function shiftErrorsByBlock(problems: readonly ShiftProblem[]): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const problem of problems) errors[BLOCK_OF[problem.field]] ??= problem.message;
   return errors;

@@ -112,7 +112,8 @@ describe('report-back', () => {
           userId: 'U0CALLER',
           privateMetadata: JSON.stringify({ claimId }),
           values: {
-            ...Object.fromEntries(Object.entries(values).map(([block, value]) => [block, { value: { type: 'number_input', value } }])),
+            // Slack sends every input block, an empty one as null.
+            ...Object.fromEntries(['report_calls', 'report_conversations', 'report_commitments'].map((block) => [block, { value: { type: 'number_input', value: values[block] ?? null } }])),
             report_story: { value: { type: 'plain_text_input', value: 'A retired teacher signed up to host a house party.' } },
             report_feature: { value: { type: 'checkboxes', selected_options: [{ value: 'feature', text: { type: 'plain_text', text: 'x' } }] } },
             ...extra,
@@ -122,7 +123,7 @@ describe('report-back', () => {
     const funnel = await submit({ report_calls: '10', report_conversations: '12' });
     expect(funnel.json?.errors?.report_conversations).toContain('12 conversations is more than the 10 calls');
     const notNumber = await submit({ report_calls: 'lots' });
-    expect(notNumber.json?.errors?.report_calls).toContain('Give a whole number');
+    expect(notNumber.json?.errors?.report_calls).toContain('Enter a whole number');
     expect(await db().selectFrom('actions').selectAll().execute()).toEqual([]);
     expect((await submit({ report_calls: '40', report_conversations: '12', report_commitments: '3' })).json).toBeNull();
     await submit({ report_calls: '40', report_conversations: '12', report_commitments: '3' });

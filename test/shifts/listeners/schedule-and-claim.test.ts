@@ -72,7 +72,7 @@ describe('scheduling', () => {
   it.each([
     ['a start in the past', { ...localIn(-24) }, 'shift_date', 'That start is in the past'],
     ['zero seats', { seats: '0' }, 'shift_seats', 'A shift needs at least 1 seat.'],
-    ['seats that are not a whole number', { seats: '2.5' }, 'shift_seats', 'Seats must be a whole number'],
+    ['seats that are not a whole number', { seats: '2.5' }, 'shift_seats', 'Enter a whole number, 0 or more, like 12.'],
     ['a length over 12 hours', { length: '13' }, 'shift_length', 'at most 12 hours'],
     ['a length that is not hours', { length: 'two' }, 'shift_length', 'Give the length in hours, e.g. 2 or 1.5.'],
     ['a bad script link', { script: 'docs/script' }, 'shift_script', 'That is not a link I can use'],
