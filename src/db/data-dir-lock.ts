@@ -50,6 +50,9 @@ export interface DataDirLockOptions {
 
 /** How long to wait for a holder to say its pid; past that the refusal just leaves the pid out. */
 const PID_ANSWER_MS = 1000;
+/** A holder that neither answers nor lets go is looked at again this often, for about two seconds. */
+const SILENT_HOLDER_RETRY_MS = 100;
+const SILENT_HOLDER_RETRIES = 20;
 
 /**
  * Takes the data folder (which must exist) for this process, or throws DataDirBusyError naming the
@@ -63,9 +66,14 @@ export async function acquireDataDirLock(dataDir: string, options: DataDirLockOp
     const server = await listen(address);
     if (server) return holding(server);
     const answer = await askHolder(address);
-    // An abstract name or a pipe is taken only by a live process (perhaps one that has bound it but
-    // not yet listened, so it cannot answer yet). A socket file that refuses was left by a holder
-    // that died: remove it and bind again, once.
+    // An abstract name or a pipe is taken by a live process, or by one the kernel is still tearing down
+    // after kill -9 (it cannot answer either way; so can a holder that bound but is not listening yet):
+    // look again for a moment before refusing. A socket file that refuses was left by a holder that
+    // died: remove it and bind again, once.
+    if (!answer.listening && !leavesFile && attempt < SILENT_HOLDER_RETRIES) {
+      await new Promise((resolve) => setTimeout(resolve, SILENT_HOLDER_RETRY_MS));
+      continue;
+    }
     if (answer.listening || !leavesFile) throw new DataDirBusyError(dataDir, answer.pid);
     if (attempt > 0) throw new Error(`Could not take the lock ${address} for ${dataDir}; remove that file if no Groundwork process is running.`);
     await rm(address, { force: true });
