@@ -10,6 +10,7 @@ import * as summaries from './0004_summaries.js';
 import * as signups from './0005_signups.js';
 import * as digest from './0006_digest.js';
 import * as claimAttendance from './0007_claim_attendance.js';
+import * as personSkills from './0008_person_skills.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_people_and_actions': peopleAndActions,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005_signups': signups,
   '0006_digest': digest,
   '0007_claim_attendance': claimAttendance,
+  '0008_person_skills': personSkills,
 };

@@ -235,6 +235,18 @@ export interface ShiftsTable {
   script_url: string | null;
 }
 
+/** A skill (a tactic id) a person has earned, at a training or recorded by staff (migration 0008). */
+export interface PersonSkillsTable {
+  team_id: string;
+  user_id: string;
+  skill: TacticId;
+  source: 'training' | 'staff';
+  /** The training (a signup opportunity) it was earned at; null when recorded by hand. */
+  training_id: number | null;
+  recorded_by: string;
+  earned_at: CreatedAt;
+}
+
 export interface DB {
   people: PeopleTable;
   actions: ActionsTable;
@@ -252,6 +264,7 @@ export interface DB {
   shifts: ShiftsTable;
   team_day_totals: TeamDayTotalsTable;
   story_nominations: StoryNominationsTable;
+  person_skills: PersonSkillsTable;
 }
 
 export type NewAction = Insertable<ActionsTable>;
