@@ -39,7 +39,12 @@ const HOUR = 60 * MINUTE;
 export const OFFER_WINDOW_MS = 2 * HOUR;
 /** An offer never runs closer to the start than this: the seat must be settled before the shift. */
 export const OFFER_CLOSES_BEFORE_START_MS = 1 * HOUR;
-/** Reminders go out this long before the start. */
+/**
+ * Reminders go out exactly this long before the start (real hours, across a DST change too). A seat
+ * taken owes the ones still ahead: someone claiming 30 minutes before the start knows already. The
+ * outbox rows are written in SQL (signup_queue_seat_messages, migration 0011), in the claim's one round
+ * trip; these leads are passed to it.
+ */
 export const REMINDER_LEADS = [
   { id: '24h', ms: 24 * HOUR },
   { id: '1h', ms: 1 * HOUR },
@@ -74,21 +79,6 @@ export function isBeforeStart(now: Date, startsAt: Date): boolean {
 export function promotionDeadline(now: Date, startsAt: Date): Date | null {
   const deadline = Math.min(now.getTime() + OFFER_WINDOW_MS, startsAt.getTime() - OFFER_CLOSES_BEFORE_START_MS);
   return deadline > now.getTime() ? new Date(deadline) : null;
-}
-
-export interface ReminderDue {
-  lead: ReminderLead;
-  dueAt: Date;
-}
-
-/** When each reminder for a start is due: exactly 24 hours and 1 hour before it (real hours, across a DST change too). */
-export function reminderDueTimes(startsAt: Date): ReminderDue[] {
-  return REMINDER_LEADS.map((lead) => ({ lead: lead.id, dueAt: new Date(startsAt.getTime() - lead.ms) }));
-}
-
-/** The reminders worth queueing for a seat taken at `now`: those still ahead (someone claiming 30 minutes before knows already). */
-export function remindersToQueue(startsAt: Date, now: Date): ReminderDue[] {
-  return reminderDueTimes(startsAt).filter((reminder) => reminder.dueAt.getTime() > now.getTime());
 }
 
 /**

@@ -1,7 +1,9 @@
 /**
- * Seats, waitlists and offers: the one place that changes who holds a seat. Every change runs in a
- * transaction (inTransaction retries serialization failures and deadlocks) and keeps, per
- * opportunity, `filled` equal to its claims that hold a seat (seated or offered):
+ * Seats, waitlists and offers: the one place that changes who holds a seat. Every change runs in one
+ * transaction — a claim that takes a seat in the autocommit call of one plpgsql function
+ * (signup_take_seat, migration 0011), everything else in inTransaction (which retries serialization
+ * failures and deadlocks) — and keeps, per opportunity, `filled` equal to its claims that hold a seat
+ * (seated or offered):
  *  - a seat is taken with one conditional UPDATE … SET filled = filled + 1 WHERE filled < capacity,
  *    which PostgreSQL applies under the opportunity's row lock, so concurrent claims never overbook
  *    (and CHECK (filled <= capacity) would refuse a bug that tried);
@@ -15,7 +17,7 @@ import { inTransaction } from '../../db/transaction.js';
 import type { ClaimRow, DB, OpportunityRow } from '../../db/schema.js';
 import { isBeforeStart, overlaps, promotionDeadline, type ClaimStatus, type OpportunityKind } from '../signup-rules.js';
 import { lockOpportunity } from './opportunities.js';
-import { queueNotice, queueOffer, queueSeatMessages } from './outbox.js';
+import { queueNotice, queueOffer, queueSeatMessages, REMINDER_LEAD_ARGS } from './outbox.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -45,7 +47,10 @@ export interface TakeSeatRequest {
   mode: 'seat' | 'seat_or_wait';
 }
 
-/** Serializes one person's own claims for the rest of the transaction. */
+/**
+ * Serializes one person's own claims for the rest of the transaction: the same lock (and key) that
+ * signup_take_seat takes.
+ */
 async function lockPerson(trx: Transaction<DB>, teamId: string, userId: string): Promise<void> {
   await sql`select pg_advisory_xact_lock(hashtextextended(${`signup:${teamId}:${userId}`}, 0))`.execute(trx);
 }
@@ -54,131 +59,94 @@ interface SeatAttempt {
   target: { status: OpportunityRow['status']; starts_at: string; ends_at: string } | null;
   mine_id: number | null;
   mine_status: ClaimStatus | null;
-  mine_offer_expires_at: string | null;
+  mine_offer_expires_at: Date | null;
   clash_id: number | null;
   clash_kind: OpportunityKind | null;
-  clash_starts_at: string | null;
-  clash_ends_at: string | null;
+  clash_starts_at: Date | null;
+  clash_ends_at: Date | null;
   claimed_id: number | null;
 }
 
 /**
- * One statement: read the person's claim and any clashing seat, take a seat with the conditional
- * UPDATE when neither stands in the way, and record the claim. Runs after lockPerson, so what it
- * reads of this person's claims is current.
+ * signup_take_seat (migration 0011), one round trip: takes the person's advisory lock, reads their
+ * claim and any clashing seat, takes a seat with the conditional UPDATE when neither stands in the way,
+ * records the claim and queues its reminders and report-back. Called on the pool it commits on its own;
+ * called in a transaction, the person's lock lasts until that transaction ends.
  */
-async function attemptSeat(trx: Transaction<DB>, request: TakeSeatRequest): Promise<SeatAttempt> {
+async function attemptSeat(db: Db, request: TakeSeatRequest): Promise<SeatAttempt> {
   const { teamId, userId, opportunityId, now } = request;
   const { rows } = await sql<SeatAttempt>`
-    with target as (
-      select id, status, starts_at, ends_at from signup_opportunities where id = ${opportunityId} and team_id = ${teamId}
-    ),
-    mine as (
-      select id, status, offer_expires_at from signup_claims where opportunity_id = ${opportunityId} and user_id = ${userId}
-    ),
-    clash as (
-      select o.id, o.kind, o.starts_at, o.ends_at
-      from signup_claims c
-      join signup_opportunities o on o.id = c.opportunity_id
-      join target t on o.starts_at < t.ends_at and t.starts_at < o.ends_at and o.id <> t.id
-      where c.team_id = ${teamId} and c.user_id = ${userId} and c.status in ('seated', 'offered') and o.status = 'open'
-      order by o.starts_at
-      limit 1
-    ),
-    seat as (
-      update signup_opportunities
-      set filled = filled + 1
-      where id = ${opportunityId} and team_id = ${teamId} and status = 'open' and starts_at > ${now}
-        and filled < capacity
-        and not exists (select 1 from mine where status in ('seated', 'offered'))
-        and not exists (select 1 from clash)
-      returning id
-    ),
-    claimed as (
-      insert into signup_claims (opportunity_id, team_id, user_id, status, updated_at)
-      select id, ${teamId}, ${userId}, 'seated', ${now} from seat
-      on conflict (opportunity_id, user_id) do update
-        set status = 'seated', waiting_since = null, offer_expires_at = null, removed_by = null, updated_at = excluded.updated_at
-      returning id
-    )
-    select
-      (select json_build_object('status', status, 'starts_at', starts_at, 'ends_at', ends_at) from target) as target,
-      (select id from mine) as mine_id,
-      (select status from mine) as mine_status,
-      (select offer_expires_at from mine) as mine_offer_expires_at,
-      clash.id as clash_id, clash.kind as clash_kind, clash.starts_at as clash_starts_at, clash.ends_at as clash_ends_at,
-      (select id from claimed) as claimed_id
-    from (select 1) as one left join clash on true`.execute(trx);
+    select * from signup_take_seat(${teamId}, ${userId}, ${opportunityId}, ${now.toISOString()}::timestamptz,
+      ${REMINDER_LEAD_ARGS.ids}::text[], ${REMINDER_LEAD_ARGS.ms}::bigint[])`.execute(db);
   return rows[0]!;
 }
 
-/** Takes a free seat for a person, or (mode 'seat_or_wait') puts them on the waitlist. */
-export async function takeSeat(db: Kysely<DB>, request: TakeSeatRequest): Promise<TakeSeatOutcome> {
-  const { teamId, userId, opportunityId, now } = request;
-  return inTransaction(db, async (trx) => {
-    await lockPerson(trx, teamId, userId);
-    let attempt = await attemptSeat(trx, request);
-    if (attempt.claimed_id !== null) {
-      await queueSeatMessagesFor(trx, request, attempt);
-      return { kind: 'seated', claimId: Number(attempt.claimed_id) };
+/** What an attempt settles by itself; the rest needs the opportunity's lock or a waitlist position. */
+type Decision = TakeSeatOutcome | { kind: 'already_waiting'; claimId: number } | { kind: 'needs_lock' };
+
+function decide(request: TakeSeatRequest, attempt: SeatAttempt): Decision {
+  if (attempt.claimed_id !== null) return { kind: 'seated', claimId: Number(attempt.claimed_id) };
+  const target = attempt.target;
+  if (!target) return { kind: 'not_found' };
+  const mine = attempt.mine_status;
+  if (mine !== null && mine !== 'left' && attempt.mine_id !== null) {
+    if (mine === 'waiting' && (request.mode === 'seat_or_wait' || target.status !== 'open')) return { kind: 'already_waiting', claimId: Number(attempt.mine_id) };
+    if (mine !== 'waiting') {
+      const offerExpiresAt = attempt.mine_offer_expires_at === null ? null : new Date(attempt.mine_offer_expires_at);
+      return { kind: 'already', status: mine, claimId: Number(attempt.mine_id), position: null, offerExpiresAt };
     }
-    const target = attempt.target;
-    if (!target) return { kind: 'not_found' };
-    if (attempt.mine_status !== null && attempt.mine_status !== 'left' && attempt.mine_id !== null) {
-      const mine = attempt.mine_status;
-      if (mine !== 'waiting' || request.mode === 'seat_or_wait' || target.status !== 'open') {
-        return {
-          kind: 'already',
-          status: mine,
-          claimId: Number(attempt.mine_id),
-          position: mine === 'waiting' ? await waitlistPosition(trx, opportunityId, Number(attempt.mine_id)) : null,
-          offerExpiresAt: attempt.mine_offer_expires_at === null ? null : new Date(attempt.mine_offer_expires_at),
-        };
-      }
-    }
-    if (target.status === 'cancelled') return { kind: 'cancelled' };
-    if (!isBeforeStart(now, new Date(target.starts_at))) return { kind: 'started' };
-    if (attempt.clash_id !== null) {
-      return {
-        kind: 'clash',
-        clash: { opportunityId: Number(attempt.clash_id), kind: attempt.clash_kind!, startsAt: new Date(attempt.clash_starts_at!), endsAt: new Date(attempt.clash_ends_at!) },
-      };
-    }
-    // No seat was free when the statement ran. Hold the opportunity's lock, so no seat can free up
-    // (and no offer be made) between deciding "full" and joining the waitlist.
-    const locked = await lockOpportunity(trx, teamId, opportunityId);
-    if (!locked) return { kind: 'not_found' };
-    if (locked.filled < locked.capacity) {
-      attempt = await attemptSeat(trx, request);
-      if (attempt.claimed_id !== null) {
-        await queueSeatMessagesFor(trx, request, attempt);
-        return { kind: 'seated', claimId: Number(attempt.claimed_id) };
-      }
-    }
-    if (attempt.mine_status === 'waiting' && attempt.mine_id !== null) {
-      return { kind: 'already', status: 'waiting', claimId: Number(attempt.mine_id), position: await waitlistPosition(trx, opportunityId, Number(attempt.mine_id)), offerExpiresAt: null };
-    }
-    if (request.mode === 'seat') return { kind: 'full', waiting: await waitlistLength(trx, opportunityId) };
-    const waiting = await trx
-      .insertInto('signup_claims')
-      .values({ opportunity_id: opportunityId, team_id: teamId, user_id: userId, status: 'waiting', waiting_since: now, updated_at: now })
-      .onConflict((oc) =>
-        oc.columns(['opportunity_id', 'user_id']).doUpdateSet({ status: 'waiting', waiting_since: now, offer_expires_at: null, removed_by: null, updated_at: now }),
-      )
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return { kind: 'waiting', claimId: waiting.id, position: await waitlistPosition(trx, opportunityId, waiting.id) };
-  });
+  }
+  if (target.status === 'cancelled') return { kind: 'cancelled' };
+  if (!isBeforeStart(request.now, new Date(target.starts_at))) return { kind: 'started' };
+  if (attempt.clash_id !== null) {
+    return {
+      kind: 'clash',
+      clash: { opportunityId: Number(attempt.clash_id), kind: attempt.clash_kind!, startsAt: new Date(attempt.clash_starts_at!), endsAt: new Date(attempt.clash_ends_at!) },
+    };
+  }
+  return { kind: 'needs_lock' };
 }
 
-/** The reminders and report-back a seat just taken owes, from what the seat statement read (no further query). */
-async function queueSeatMessagesFor(trx: Transaction<DB>, request: TakeSeatRequest, attempt: SeatAttempt): Promise<void> {
-  const target = attempt.target!;
-  await queueSeatMessages(
-    trx,
-    [{ claimId: Number(attempt.claimed_id), teamId: request.teamId, userId: request.userId, opportunityId: request.opportunityId, startsAt: new Date(target.starts_at), endsAt: new Date(target.ends_at) }],
-    request.now,
-  );
+/**
+ * Takes a free seat for a person, or (mode 'seat_or_wait') puts them on the waitlist. A seat taken, and
+ * every answer the attempt settles alone, cost one round trip in autocommit; a full opportunity (or a
+ * waitlist position to report) is decided again in a transaction, under the opportunity's lock.
+ */
+export async function takeSeat(db: Kysely<DB>, request: TakeSeatRequest): Promise<TakeSeatOutcome> {
+  const decision = decide(request, await attemptSeat(db, request));
+  if (decision.kind !== 'needs_lock' && decision.kind !== 'already_waiting') return decision;
+  return inTransaction(db, (trx) => takeSeatUnderLock(trx, request));
+}
+
+async function takeSeatUnderLock(trx: Transaction<DB>, request: TakeSeatRequest): Promise<TakeSeatOutcome> {
+  const { teamId, userId, opportunityId, now } = request;
+  let attempt = await attemptSeat(trx, request);
+  const decision = decide(request, attempt);
+  if (decision.kind === 'already_waiting') return alreadyWaiting(trx, opportunityId, decision.claimId);
+  if (decision.kind !== 'needs_lock') return decision;
+  // No seat was free when the statement ran. Hold the opportunity's lock, so no seat can free up
+  // (and no offer be made) between deciding "full" and joining the waitlist.
+  const locked = await lockOpportunity(trx, teamId, opportunityId);
+  if (!locked) return { kind: 'not_found' };
+  if (locked.filled < locked.capacity) {
+    attempt = await attemptSeat(trx, request);
+    if (attempt.claimed_id !== null) return { kind: 'seated', claimId: Number(attempt.claimed_id) };
+  }
+  if (attempt.mine_status === 'waiting' && attempt.mine_id !== null) return alreadyWaiting(trx, opportunityId, Number(attempt.mine_id));
+  if (request.mode === 'seat') return { kind: 'full', waiting: await waitlistLength(trx, opportunityId) };
+  const waiting = await trx
+    .insertInto('signup_claims')
+    .values({ opportunity_id: opportunityId, team_id: teamId, user_id: userId, status: 'waiting', waiting_since: now, updated_at: now })
+    .onConflict((oc) =>
+      oc.columns(['opportunity_id', 'user_id']).doUpdateSet({ status: 'waiting', waiting_since: now, offer_expires_at: null, removed_by: null, updated_at: now }),
+    )
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { kind: 'waiting', claimId: waiting.id, position: await waitlistPosition(trx, opportunityId, waiting.id) };
+}
+
+async function alreadyWaiting(trx: Db, opportunityId: number, claimId: number): Promise<TakeSeatOutcome> {
+  return { kind: 'already', status: 'waiting', claimId, position: await waitlistPosition(trx, opportunityId, claimId), offerExpiresAt: null };
 }
 
 /** 1 for the first person waiting. */

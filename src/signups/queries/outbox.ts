@@ -5,7 +5,7 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, OutboxRow } from '../../db/schema.js';
-import { remindersToQueue, type OutboxKind } from '../signup-rules.js';
+import { REMINDER_LEADS, type OutboxKind } from '../signup-rules.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -18,46 +18,29 @@ export interface SeatHolder {
   endsAt: Date;
 }
 
+/** REMINDER_LEADS as the arrays signup_queue_seat_messages and signup_take_seat take. */
+export const REMINDER_LEAD_ARGS = {
+  ids: REMINDER_LEADS.map((lead) => lead.id),
+  ms: REMINDER_LEADS.map((lead) => lead.ms),
+};
+
 /**
  * A seat taken (or moved by an edit) owes its holder the reminders still ahead and a report-back ask
  * after the end. Reminder keys name the start they count down to, so an edit that moves the start
  * queues new ones and the old ones are dropped unsent; a key dropped earlier (the person left) is
- * owed again when they come back; a key sent or perhaps sent is never owed twice.
+ * owed again when they come back; a key sent or perhaps sent is never owed twice. One statement for
+ * every holder, through the same SQL function a claim uses (migration 0011).
  */
 export async function queueSeatMessages(trx: Db, holders: readonly SeatHolder[], now: Date): Promise<void> {
-  const rows = holders.flatMap((holder) => [
-    ...remindersToQueue(holder.startsAt, now).map((reminder) => ({
-      team_id: holder.teamId,
-      opportunity_id: holder.opportunityId,
-      claim_id: holder.claimId,
-      user_id: holder.userId,
-      kind: 'reminder' as const,
-      dedupe_key: `reminder:${reminder.lead}:${holder.claimId}:${holder.startsAt.getTime()}`,
-      due_at: reminder.dueAt,
-      details: JSON.stringify({ lead: reminder.lead, startsAt: holder.startsAt.toISOString() }),
-    })),
-    {
-      team_id: holder.teamId,
-      opportunity_id: holder.opportunityId,
-      claim_id: holder.claimId,
-      user_id: holder.userId,
-      kind: 'report_back' as const,
-      dedupe_key: `report_back:${holder.claimId}`,
-      due_at: holder.endsAt,
-      details: JSON.stringify({}),
-    },
-  ]);
-  if (rows.length === 0) return;
-  await trx
-    .insertInto('signup_outbox')
-    .values(rows)
-    .onConflict((oc) =>
-      oc
-        .columns(['team_id', 'dedupe_key'])
-        .doUpdateSet((eb) => ({ status: 'pending', due_at: eb.ref('excluded.due_at'), claimed_until: null, finished_at: null, note: null }))
-        .where((eb) => eb.or([eb('signup_outbox.status', '=', 'dropped'), eb.and([eb('signup_outbox.status', '=', 'pending'), eb('signup_outbox.claimed_until', 'is', null)])])),
-    )
-    .execute();
+  if (holders.length === 0) return;
+  await sql`
+    select signup_queue_seat_messages(h.claim_id, h.team_id, h.user_id, h.opportunity_id, h.starts_at, h.ends_at,
+      ${now.toISOString()}::timestamptz, ${REMINDER_LEAD_ARGS.ids}::text[], ${REMINDER_LEAD_ARGS.ms}::bigint[])
+    from unnest(
+      ${holders.map((h) => h.claimId)}::bigint[], ${holders.map((h) => h.teamId)}::text[], ${holders.map((h) => h.userId)}::text[],
+      ${holders.map((h) => h.opportunityId)}::bigint[], ${holders.map((h) => h.startsAt.toISOString())}::timestamptz[],
+      ${holders.map((h) => h.endsAt.toISOString())}::timestamptz[]
+    ) as h(claim_id, team_id, user_id, opportunity_id, starts_at, ends_at)`.execute(trx);
 }
 
 /** The DM offering a freed seat, due now. */
