@@ -1,86 +1,148 @@
 /**
- * Claims per second through the signup engine (the same takeSeat the buttons call: advisory lock on
- * the person, one statement that checks and takes a seat with UPDATE … WHERE filled < capacity and
- * records the claim, the reminders and report-back queued, commit), from 32 connections:
+ * Claims per second through the signup engine (the same takeSeat the buttons call: one autocommit
+ * `select * from signup_take_seat(…)` that takes the person's advisory lock, checks for a clash, takes
+ * a seat with UPDATE … WHERE filled < capacity, records the claim and queues its reminders and
+ * report-back), from 32 connections:
  *  - hot: 500 people claiming one 500-seat shift, every claim queuing on that shift's row lock;
  *  - cold: 2,000 people claiming across 1,000 shifts, so claims rarely meet;
- *  - baseline: the same number of plain INSERTs into a table with no constraints, in the same run.
- * Targets: cold ≥ 0.5× the plain inserts; hot as fast as its row lock allows (see the README).
+ *  - baseline: 2,000 plain INSERTs into a table with no constraints, each committing on its own —
+ *    the least possible version of the same work.
+ * Each target runs in a process of its own with its own pool, open only while it runs (shifts-target.ts), so none shares an
+ * event loop with another or with the setup; 3 rounds with the order rotated, medians compared.
+ *
+ * Then what limits the hot shift: the same 500 claims with a fixed extra time added inside the row
+ * lock (a benchmark-only trigger that waits on the claim insert, which runs between the seat UPDATE
+ * and the COMMIT), the hot shift on one connection, and on 32 whose commits do not wait for the WAL
+ * flush (synchronous_commit = off, for that measurement only). If the lock is the limit, each claim costs the lock hold time: the rate follows
+ * 1 / (base hold + extra), and the base hold worked out at each extra agrees.
+ *
+ * Targets: cold ≥ 0.5× the plain inserts; hot as fast as its row lock allows.
  */
-import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import { takeSeat } from '../src/signups/queries/claims.js';
 import { createOpportunity } from '../src/signups/queries/opportunities.js';
 import { createBenchDatabase } from './database.js';
+import { TsProcess } from './ipc.js';
+import { median } from './load.js';
 
 const CONNECTIONS = 32;
 const HOT_SEATS = 500;
 const COLD_SHIFTS = 1000;
 const COLD_CLAIMS = 2000;
-const TEAM = 'T0BENCH';
+const ROUNDS = 3;
+/** Extra time held inside the hot shift's row lock, ms, to show what limits it. */
+const EXTRA_HOLD_MS = [0, 1, 2, 5];
 const TARGET_COLD_RATIO = 0.5;
+const WARM_CLAIMS_PER_CONNECTION = 6;
+export const BENCH_TEAM = 'T0BENCH';
 
-/** Runs every task with at most `concurrency` in flight; returns the wall-clock seconds. */
-async function timed(tasks: (() => Promise<unknown>)[], concurrency: number): Promise<number> {
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < tasks.length) await tasks[next++]!();
-    }),
-  );
-  return (performance.now() - started) / 1000;
+/** What the parent asks a target process (shifts-target.ts) to do. */
+export type TargetRequest =
+  | { do: 'plain'; count: number; userPrefix: string }
+  | { do: 'claims'; opportunityIds: number[]; warmOpportunityIds: number[]; userPrefix: string; now: string; connections?: number | undefined }
+  | { do: 'stop' };
+
+export interface TargetReply {
+  seconds: number;
+  outcomes: Record<string, number>;
 }
+const HOUR = 3_600_000;
+
+type TargetName = 'plain' | 'cold' | 'hot' | 'hot-async';
 
 export async function run(): Promise<boolean> {
-  const bench = await createBenchDatabase({ poolSize: CONNECTIONS });
+  const bench = await createBenchDatabase({ poolSize: 4 });
+  const targets = new Map<TargetName, TsProcess>();
   try {
     const db = bench.database.db;
-    console.log(`shifts: claims through the signup engine, ${CONNECTIONS} connections, ${bench.description}`);
+    console.log(`shifts: claims through the signup engine, ${CONNECTIONS} connections per target, each target in its own process, ${bench.description}`);
     await sql`create table bench_plain_inserts (opportunity_id bigint, user_id text, created_at timestamptz default now())`.execute(db);
     const now = new Date();
-    const startsAt = new Date(now.getTime() + 48 * 3_600_000);
-    const endsAt = new Date(startsAt.getTime() + 2 * 3_600_000);
-    const opportunity = (key: string, capacity: number) =>
-      createOpportunity(db, { teamId: TEAM, kind: 'shift', startsAt, endsAt, capacity, minRole: 'volunteer', createdBy: 'U0STAFF', idempotencyKey: key }).then((r) => r.opportunity.id);
+    const startsAt = new Date(now.getTime() + 48 * HOUR);
+    const endsAt = new Date(startsAt.getTime() + 2 * HOUR);
+    let keys = 0;
+    const opportunity = (capacity: number) =>
+      createOpportunity(db, { teamId: BENCH_TEAM, kind: 'shift', startsAt, endsAt, capacity, minRole: 'volunteer', createdBy: 'U0STAFF', idempotencyKey: `k${++keys}` }).then((r) => r.opportunity.id);
 
-    const hot = await opportunity('hot', HOT_SEATS);
+    // Ten seats each: every round claims two of each shift's seats.
     const cold: number[] = [];
-    for (let i = 0; i < COLD_SHIFTS; i++) cold.push(await opportunity(`cold${i}`, 10));
+    for (let i = 0; i < COLD_SHIFTS; i++) cold.push(await opportunity(10));
+    const coldOrder = Array.from({ length: COLD_CLAIMS }, (_, i) => cold[(i * 7919) % COLD_SHIFTS]!);
 
-    // Warm the pool and the plans, outside the measurements.
-    await timed(Array.from({ length: 64 }, (_, i) => () => sql`insert into bench_plain_inserts (opportunity_id, user_id) values (${0}, ${`W${i}`})`.execute(db)), CONNECTIONS);
+    const env = { BENCH_DATABASE: bench.url, BENCH_CONNECTIONS: String(CONNECTIONS) };
+    // hot-async is for the explanation only: its sessions commit without waiting for the WAL flush.
+    const asyncUrl = `${bench.url}?options=${encodeURIComponent('-c synchronous_commit=off')}`;
+    for (const name of ['plain', 'cold', 'hot', 'hot-async'] as const) {
+      const { process: child } = await TsProcess.start<{ pid: number }>(new URL('./shifts-target.ts', import.meta.url), name === 'hot-async' ? { ...env, BENCH_DATABASE: asyncUrl } : env);
+      targets.set(name, child);
+    }
+    const ask = (name: TargetName, request: TargetRequest) => targets.get(name)!.request<TargetReply>(request);
+    const outcomes: Record<string, number> = {};
+    let claimsSent = 0;
+    /** Claims from one target, after a warm-up on a shift of its own (enough claims per connection for PostgreSQL to settle each plan). */
+    const claims = async (name: TargetName, opportunityIds: number[], userPrefix: string, connections = CONNECTIONS) => {
+      const warmOpportunityIds = Array<number>(WARM_CLAIMS_PER_CONNECTION * connections).fill(await opportunity(WARM_CLAIMS_PER_CONNECTION * connections));
+      claimsSent += warmOpportunityIds.length + opportunityIds.length;
+      const reply = await ask(name, { do: 'claims', opportunityIds, warmOpportunityIds, userPrefix, now: now.toISOString(), connections });
+      for (const [kind, n] of Object.entries(reply.outcomes)) outcomes[kind] = (outcomes[kind] ?? 0) + n;
+      return reply;
+    };
 
-    const plainSeconds = await timed(
-      Array.from({ length: COLD_CLAIMS }, (_, i) => () => sql`insert into bench_plain_inserts (opportunity_id, user_id) values (${cold[i % COLD_SHIFTS]!}, ${`UP${i}`})`.execute(db)),
-      CONNECTIONS,
-    );
-    const outcomes: string[] = [];
-    const claim = (opportunityId: number, userId: string) => async () => outcomes.push((await takeSeat(db, { teamId: TEAM, userId, opportunityId, now, mode: 'seat' })).kind);
-    const coldSeconds = await timed(Array.from({ length: COLD_CLAIMS }, (_, i) => claim(cold[(i * 7919) % COLD_SHIFTS]!, `UC${i}`)), CONNECTIONS);
-    const hotSeconds = await timed(Array.from({ length: HOT_SEATS }, (_, i) => claim(hot, `UH${i}`)), CONNECTIONS);
+    const rates: Record<'plain' | 'cold' | 'hot', number[]> = { plain: [], cold: [], hot: [] };
+    const order = ['plain', 'cold', 'hot'] as const;
+    for (let round = 1; round <= ROUNDS; round++) {
+      const hot = await opportunity(HOT_SEATS);
+      for (const name of [...order.slice(round - 1), ...order.slice(0, round - 1)]) {
+        if (name === 'plain') rates.plain.push(COLD_CLAIMS / (await ask('plain', { do: 'plain', count: COLD_CLAIMS, userPrefix: `UP${round}_` })).seconds);
+        if (name === 'cold') rates.cold.push(COLD_CLAIMS / (await claims('cold', coldOrder, `UC${round}_`)).seconds);
+        if (name === 'hot') rates.hot.push(HOT_SEATS / (await claims('hot', Array(HOT_SEATS).fill(hot), `UH${round}_`)).seconds);
+      }
+    }
+    const plain = median(rates.plain);
+    const cold_ = median(rates.cold);
+    const hot_ = median(rates.hot);
+    const each = (values: number[]) => values.map((v) => v.toFixed(0)).join(', ');
+    console.log('\n| what | per second (median) | each round | × baseline |\n|---|---|---|---|');
+    console.log(`| plain INSERT, no constraints (baseline) | ${plain.toFixed(0)} | ${each(rates.plain)} | 1.00 |`);
+    console.log(`| cold: ${COLD_CLAIMS.toLocaleString('en-US')} claims over ${COLD_SHIFTS.toLocaleString('en-US')} shifts | ${cold_.toFixed(0)} | ${each(rates.cold)} | ${(cold_ / plain).toFixed(2)} |`);
+    console.log(`| hot: ${HOT_SEATS} claims on one ${HOT_SEATS}-seat shift | ${hot_.toFixed(0)} | ${each(rates.hot)} | ${(hot_ / plain).toFixed(2)} |`);
 
-    const plainRate = COLD_CLAIMS / plainSeconds;
-    const coldRate = COLD_CLAIMS / coldSeconds;
-    const hotRate = HOT_SEATS / hotSeconds;
-    const rows = [
-      ['plain INSERT, no constraints (baseline)', plainRate, 1],
-      [`cold: ${COLD_CLAIMS.toLocaleString('en-US')} claims over ${COLD_SHIFTS.toLocaleString('en-US')} shifts`, coldRate, coldRate / plainRate],
-      [`hot: ${HOT_SEATS} claims on one ${HOT_SEATS}-seat shift`, hotRate, hotRate / plainRate],
-    ] as const;
-    console.log('| what | per second | × baseline |\n|---|---|---|');
-    for (const [what, rate, ratio] of rows) console.log(`| ${what} | ${rate.toFixed(0)} | ${ratio.toFixed(2)} |`);
+    // What limits the hot shift.
+    const serialHot = await opportunity(HOT_SEATS);
+    const serial = HOT_SEATS / (await claims('hot', Array(HOT_SEATS).fill(serialHot), 'US', 1)).seconds;
+    console.log(`\nhot shift, one connection (no waiting on the lock): ${serial.toFixed(0)} claims/s, ${(1000 / serial).toFixed(2)} ms per claim end to end`);
+    const asyncHot = HOT_SEATS / (await claims('hot-async', Array(HOT_SEATS).fill(await opportunity(HOT_SEATS)), 'UA')).seconds;
+    console.log(`hot shift, 32 connections, commits not waiting for the WAL flush (synchronous_commit = off, for this measurement only): ${asyncHot.toFixed(0)} claims/s, ${(asyncHot / hot_).toFixed(1)}× the hot figure above`);
+    console.log('\n| extra time inside the row lock | hot claims/s (32 connections) | ms per claim | ms per claim − extra (the base lock hold) |\n|---|---|---|---|');
+    for (const extra of EXTRA_HOLD_MS) {
+      // A busy wait, not pg_sleep: on a loaded machine a sleep of 1 ms wakes whenever the scheduler gets to it.
+      await sql`create or replace function bench_hold_lock() returns trigger language plpgsql as $$
+        declare until timestamptz := clock_timestamp() + ${sql.lit(`${extra} milliseconds`)}::interval;
+        begin while clock_timestamp() < until loop end loop; return new; end $$`.execute(db);
+      if (extra > 0) await sql`create or replace trigger bench_hold_lock before insert on signup_claims for each row execute function bench_hold_lock()`.execute(db);
+      const shift = await opportunity(HOT_SEATS);
+      const rate = HOT_SEATS / (await claims('hot', Array(HOT_SEATS).fill(shift), `UL${extra}_`)).seconds;
+      console.log(`| ${extra} ms | ${rate.toFixed(0)} | ${(1000 / rate).toFixed(2)} | ${(1000 / rate - extra).toFixed(2)} |`);
+    }
+    await sql`drop trigger if exists bench_hold_lock on signup_claims`.execute(db);
 
     // Correctness: every claim seated, and each shift's seat count equal to its claims.
     const { rows: mismatched } = await sql<{ n: number }>`
       select count(*)::int as n from signup_opportunities o
       where filled <> (select count(*) from signup_claims c where c.opportunity_id = o.id and c.status in ('seated', 'offered'))`.execute(db);
-    const allSeated = outcomes.length === COLD_CLAIMS + HOT_SEATS && outcomes.every((kind) => kind === 'seated');
+    const { rows: claimRows } = await sql<{ n: number }>`select count(*)::int as n from signup_claims where status = 'seated'`.execute(db);
+    const allSeated = outcomes.seated === claimsSent && claimRows[0]?.n === claimsSent;
     const consistent = mismatched[0]?.n === 0;
-    console.log(`checks: ${allSeated ? 'every claim seated' : `NOT every claim seated (${outcomes.filter((k) => k !== 'seated').length} not)`}; ${consistent ? 'seat counts equal claims' : 'SEAT COUNTS DIFFER FROM CLAIMS'}`);
-    console.log(`target: cold ≥ ${TARGET_COLD_RATIO}× plain inserts: ${coldRate / plainRate >= TARGET_COLD_RATIO ? 'PASS' : 'FAIL'} (${(coldRate / plainRate).toFixed(2)}×)`);
+    const others = Object.entries(outcomes).filter(([kind]) => kind !== 'seated');
+    console.log(
+      `\nchecks: ${allSeated ? `every claim seated (${claimsSent.toLocaleString('en-US')})` : `NOT every claim seated: ${JSON.stringify(others)}`}; ${consistent ? 'seat counts equal claims' : 'SEAT COUNTS DIFFER FROM CLAIMS'}`,
+    );
+    console.log(`target: cold ≥ ${TARGET_COLD_RATIO}× plain inserts: ${cold_ / plain >= TARGET_COLD_RATIO ? 'PASS' : 'FAIL'} (${(cold_ / plain).toFixed(2)}×)`);
     return allSeated && consistent;
   } finally {
+    for (const child of targets.values()) {
+      await child.request({ do: 'stop' } satisfies TargetRequest).catch(() => {});
+      await child.close();
+    }
     await bench.drop();
   }
 }

@@ -28,7 +28,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       p_starts_at timestamptz, p_ends_at timestamptz, p_now timestamptz,
       p_reminder_leads text[], p_reminder_lead_ms bigint[]
     ) returns void
-    language sql volatile as $fn$
+    -- plpgsql, not sql: PostgreSQL 15 plans a sql function's INSERT afresh on every call (about 1 ms
+    -- here), while plpgsql keeps the plan for the session.
+    language plpgsql volatile as $fn$
+    begin
       insert into signup_outbox as o (team_id, opportunity_id, claim_id, user_id, kind, dedupe_key, due_at, details)
       select p_team_id, p_opportunity_id, p_claim_id, p_user_id, 'reminder',
              -- The key names the start it counts down to, in ms since the epoch (as Date.getTime()).
@@ -42,7 +45,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       select p_team_id, p_opportunity_id, p_claim_id, p_user_id, 'report_back', 'report_back:' || p_claim_id, p_ends_at, '{}'::jsonb
       on conflict (team_id, dedupe_key) do update
         set status = 'pending', due_at = excluded.due_at, claimed_until = null, finished_at = null, note = null
-        where o.status = 'dropped' or (o.status = 'pending' and o.claimed_until is null)
+        where o.status = 'dropped' or (o.status = 'pending' and o.claimed_until is null);
+    end
     $fn$`.execute(db);
 
   await sql`
@@ -63,8 +67,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       -- and two overlapping claims at once cannot both pass the clash check.
       perform pg_advisory_xact_lock(hashtextextended('signup:' || p_team_id || ':' || p_user_id, 0));
 
-      with target as (
-        select id, status, starts_at, ends_at from signup_opportunities where id = p_opportunity_id and team_id = p_team_id
+      -- Found by its primary key alone, the team checked after: given the team too, a planner without
+      -- fresh statistics may walk the team's (team, kind, starts_at) index through every shift it has.
+      with opportunity as materialized (
+        select id, team_id, status, starts_at, ends_at from signup_opportunities where id = p_opportunity_id
+      ),
+      target as (
+        select id, status, starts_at, ends_at from opportunity where team_id = p_team_id
       ),
       mine as (
         select id, status, offer_expires_at from signup_claims where opportunity_id = p_opportunity_id and user_id = p_user_id
@@ -82,7 +91,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       taken as (
         update signup_opportunities
         set filled = filled + 1
-        where id = p_opportunity_id and team_id = p_team_id and status = 'open' and starts_at > p_now
+        where id = (select id from target) and status = 'open' and starts_at > p_now
           and filled < capacity
           and not exists (select 1 from mine where status in ('seated', 'offered'))
           and not exists (select 1 from clash)

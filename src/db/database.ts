@@ -33,6 +33,11 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   dataDir: string;
   poolSize: number;
+  /**
+   * How long a query waits for a connection (a new one, or a busy pool's next free one) before failing.
+   * The app keeps the default, short enough to still answer "try again" inside Slack's 3 seconds.
+   */
+  connectionTimeoutMs?: number;
   onPoolError?: (error: Error) => void;
 }
 
@@ -43,7 +48,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       connectionString: options.databaseUrl,
       max: options.poolSize,
       // Fail fast so a command can still answer "try again" inside Slack's 3 seconds.
-      connectionTimeoutMillis: 1500,
+      connectionTimeoutMillis: options.connectionTimeoutMs ?? 1500,
       idleTimeoutMillis: 30_000,
       statement_timeout: 10_000,
     });
