@@ -10,6 +10,7 @@ import { deliverOutbox } from '../../signups/deliver-outbox.js';
 import { cancelOpportunity, type CancelOutcome } from '../../signups/queries/schedule-changes.js';
 import { GUARDED, requireRole } from '../../team/permissions.js';
 import { refreshAnnouncement } from '../announce-shift.js';
+import { refreshHomesAfterShiftChange } from '../refresh-homes.js';
 import { SHIFT_FEATURES } from '../shift-feature.js';
 import { readIdMetadata } from '../views/cancel-shift-modal.js';
 
@@ -42,7 +43,8 @@ export function shiftCancelSubmitted({ database, logger }: ListenerDeps) {
     await ack();
     await refreshAnnouncement(deps, metadata.id, now);
     await deliverOutbox({ ...deps, features: SHIFT_FEATURES, now, opportunityId: metadata.id }).catch((error: unknown) => logger.warn(`Could not send the cancellation DMs now (the job will): ${String(error)}`));
-    const told = outcome.notified === 0 ? 'Nobody had claimed it.' : `${outcome.notified} ${outcome.notified === 1 ? 'person was' : 'people were'} told by DM.`;
+    const told = outcome.notified.length === 0 ? 'Nobody had claimed it.' : `${outcome.notified.length} ${outcome.notified.length === 1 ? 'person was' : 'people were'} told by DM.`;
     await sendPrivately({ client, logger, userId, responseUrl: metadata.responseUrl, message: plainReply(`:no_entry: Cancelled shift #${metadata.id}. ${told}`) }).catch(() => {});
+    await refreshHomesAfterShiftChange(deps, { teamId, changedBy: userId, peopleOnShift: outcome.notified, now });
   };
 }

@@ -19,7 +19,8 @@ export interface OpportunityChange {
 }
 
 export type EditOutcome =
-  | { kind: 'edited'; opportunity: OpportunityRow; offers: Offer[]; notified: number }
+  /** notified: the people taking part (seated, offered or waiting), each told once. */
+  | { kind: 'edited'; opportunity: OpportunityRow; offers: Offer[]; notified: string[] }
   | { kind: 'too_few_seats'; problem: string }
   | { kind: 'cancelled' | 'not_found' };
 
@@ -65,11 +66,12 @@ export async function editOpportunity(
     }
     const offers = await offerFreeSeats(trx, opportunity, now);
     const after = offers.length > 0 ? ((await lockOpportunity(trx, teamId, opportunityId)) ?? opportunity) : opportunity;
-    return { kind: 'edited', opportunity: after, offers, notified: people.length };
+    return { kind: 'edited', opportunity: after, offers, notified: people.map((p) => p.user_id) };
   });
 }
 
-export type CancelOutcome = { kind: 'cancelled'; opportunity: OpportunityRow; notified: number } | { kind: 'already_cancelled' | 'not_found' };
+/** notified: the people who were taking part, each told once. */
+export type CancelOutcome = { kind: 'cancelled'; opportunity: OpportunityRow; notified: string[] } | { kind: 'already_cancelled' | 'not_found' };
 
 /** Cancels an opportunity; everyone taking part is told once, and pending reminders and offers are dropped. */
 export async function cancelOpportunity(db: Kysely<DB>, request: { teamId: string; opportunityId: number; now: Date }): Promise<CancelOutcome> {
@@ -89,6 +91,6 @@ export async function cancelOpportunity(db: Kysely<DB>, request: { teamId: strin
       await queueNotice(trx, { teamId, opportunityId, userId: person.user_id, claimId: person.id, kind: 'cancelled', key: `cancelled:${opportunityId}:${person.user_id}` }, now);
     }
     await dropPending(trx, opportunityId, ['reminder', 'offer', 'report_back'], now);
-    return { kind: 'cancelled', opportunity, notified: people.length };
+    return { kind: 'cancelled', opportunity, notified: people.map((p) => p.user_id) };
   });
 }

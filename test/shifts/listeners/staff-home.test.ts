@@ -1,11 +1,12 @@
 /**
  * The staff part of the Home tab lists the team's upcoming shifts with Edit and Cancel, over signed
  * HTTP: each opens the same modal as `/shift edit N` / `/shift cancel N`; volunteers never see them.
+ * Once an edit or a cancellation is saved, the Home tabs showing that shift are published again.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../support/harness.js';
-import { blockAction } from '../../support/payloads.js';
-import { STAFF, scheduleShift, setUpTeam } from '../../support/shifts.js';
+import { blockAction, viewSubmission } from '../../support/payloads.js';
+import { STAFF, localIn, pressInMessage, scheduleShift, setUpTeam, shiftState } from '../../support/shifts.js';
 import { appHomeOpenedEvent, eventBody, eventHeaders } from '../../support/slack-request.js';
 
 const t = useTestApp();
@@ -80,5 +81,71 @@ describe("staff Home: the team's upcoming shifts", () => {
     if (how === 'cancelled') await db().updateTable('signup_opportunities').set({ status: 'cancelled' }).where('id', '=', id).execute();
     await pressOnHome('home_cancel_shift', how === 'cancelled' ? String(id) : `${id}e0`);
     expect(openedModal()).toContain(words);
+  });
+});
+
+describe('Home tabs after a shift is edited or cancelled', () => {
+  const VOLUNTEER = 'U0HOMEVOL';
+
+  /** The last Home published for each person since the reset. */
+  const lastHomeOf = (userId: string) => {
+    const publishes = t().slack.callsTo('views.publish').filter((call) => call.args.user_id === userId);
+    return publishes.length === 0 ? undefined : String(publishes[publishes.length - 1]!.args.view);
+  };
+
+  /** A shift the volunteer holds a seat on, with both Home tabs opened (so both are kept fresh). */
+  async function shiftOnBothHomes(title: string) {
+    const id = await scheduleShift(t(), 48, { title });
+    await pressInMessage(t(), 'shift_claim', id, VOLUNTEER);
+    await openHome(VOLUNTEER);
+    expect(await openHome(STAFF)).toContain(`${title}* (#${id})`);
+    t().slack.reset();
+    return id;
+  }
+
+  it('shows the edit on the Home of the staff member who made it and of the person holding a seat', async () => {
+    const id = await shiftOnBothHomes('Morning calls');
+    await pressOnHome('home_edit_shift', String(id));
+    const modal = JSON.parse(openedModal());
+    t().slack.reset();
+    const saved = await t().interact(
+      viewSubmission({ callbackId: 'shift_edit', viewId: 'V0EDITHOME', values: shiftState({ ...localIn(48), title: 'Evening calls', seats: '12' }), privateMetadata: modal.private_metadata, userId: STAFF }),
+    );
+    expect(saved.json).toBeNull();
+    await t().settle();
+    const staffHome = lastHomeOf(STAFF);
+    expect(staffHome).toContain(`Evening calls* (#${id})`);
+    expect(staffHome).toContain('1 of 12 seats taken');
+    expect(staffHome).not.toContain('Morning calls');
+    const volunteerHome = lastHomeOf(VOLUNTEER);
+    expect(volunteerHome).toContain('Your next shifts');
+    expect(volunteerHome).toContain(`Evening calls* (#${id})`);
+    expect(volunteerHome).not.toContain('Morning calls');
+  });
+
+  it('takes a cancelled shift off both Home tabs', async () => {
+    const id = await shiftOnBothHomes('Cancelled calls');
+    const cancelled = await t().interact(viewSubmission({ callbackId: 'shift_cancel', viewId: 'V0CANCELHOME', values: {}, privateMetadata: JSON.stringify({ opportunityId: id }), userId: STAFF }));
+    expect(cancelled.json).toBeNull();
+    await t().settle();
+    const staffHome = lastHomeOf(STAFF);
+    expect(staffHome).toBeDefined();
+    expect(staffHome).not.toContain('Cancelled calls');
+    expect(staffHome).not.toContain(`"value":"${id}"`);
+    const volunteerHome = lastHomeOf(VOLUNTEER);
+    expect(volunteerHome).toBeDefined();
+    expect(volunteerHome).not.toContain('Cancelled calls');
+    expect(volunteerHome).not.toContain('Your next shifts');
+  });
+
+  it('leaves alone the Home of someone on the shift who never opened it', async () => {
+    const id = await scheduleShift(t(), 48, { title: 'Quiet calls' });
+    await pressInMessage(t(), 'shift_claim', id, 'U0NEVEROPENED');
+    await openHome(STAFF);
+    t().slack.reset();
+    await t().interact(viewSubmission({ callbackId: 'shift_cancel', viewId: 'V0CANCELQUIET', values: {}, privateMetadata: JSON.stringify({ opportunityId: id }), userId: STAFF }));
+    await t().settle();
+    expect(lastHomeOf(STAFF)).not.toContain('Quiet calls');
+    expect(lastHomeOf('U0NEVEROPENED')).toBeUndefined();
   });
 });
