@@ -19,6 +19,8 @@ const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 if (!onPostgres) console.info('concurrency.test.ts: skipped on PGlite (one connection); set TEST_DATABASE_URL to run it on PostgreSQL');
 
 const TEAM = 'T0GROUND';
+/** How long a query here may wait for one of the pool's connections. */
+const PATIENT_POOL_MS = 60_000;
 const HOUR = 3_600_000;
 
 describe.skipIf(!onPostgres)('the signup engine under concurrency, on PostgreSQL', () => {
@@ -29,8 +31,12 @@ describe.skipIf(!onPostgres)('the signup engine under concurrency, on PostgreSQL
   let seq = 0;
 
   beforeAll(async () => {
-    testDb = await openTestDatabase({ poolSize: 40 });
-    secondPool = await openDatabase({ databaseUrl: testDb.url, dataDir: '', poolSize: 10 });
+    // 40 connections, so many claims reach the server at the same moment, while leaving room under the
+    // server's max_connections (100 by default) for the other test files running alongside. The claims
+    // beyond 40 wait for a free connection: on a loaded machine that wait can exceed the app's
+    // fail-fast 1.5 s, which would be a test failing on its own pool, not on what it proves.
+    testDb = await openTestDatabase({ poolSize: 40, connectionTimeoutMs: PATIENT_POOL_MS });
+    secondPool = await openDatabase({ databaseUrl: testDb.url, dataDir: '', poolSize: 10, connectionTimeoutMs: PATIENT_POOL_MS });
     slack = await startFakeSlack();
   });
   afterAll(async () => {
@@ -73,6 +79,33 @@ describe.skipIf(!onPostgres)('the signup engine under concurrency, on PostgreSQL
     expect(outcomes.filter((o) => o.kind === 'seated')).toHaveLength(10);
     expect(outcomes.filter((o) => o.kind === 'full')).toHaveLength(90);
     expect(await seatsAndClaims(opportunity.id)).toEqual({ filled: 10, capacity: 10, holding: 10 });
+    // Each seat queued its 24 h and 1 h reminders and its report-back ask, once; the refused claims queued nothing.
+    const queued = await db().selectFrom('signup_outbox').select(['user_id', 'kind']).where('opportunity_id', '=', opportunity.id).execute();
+    const seatedPeople = (await rosterOf(db(), opportunity.id)).seated.map((claim) => claim.user_id).sort();
+    expect(queued).toHaveLength(30);
+    expect([...new Set(queued.map((row) => row.user_id))].sort()).toEqual(seatedPeople);
+    expect(queued.filter((row) => row.kind === 'reminder')).toHaveLength(20);
+  }, 120_000);
+
+  it("serializes one person's own claims: ten clicks at once are one claim, and of two overlapping shifts claimed at once only one is theirs", async () => {
+    const now = new Date();
+    const busy = await shift(10, now);
+    const clicks = await Promise.all(Array.from({ length: 10 }, () => takeSeat(db(), { teamId: TEAM, userId: 'UCLICKER', opportunityId: busy.id, now, mode: 'seat' })));
+    expect(clicks.filter((o) => o.kind === 'seated')).toHaveLength(1);
+    expect(clicks.filter((o) => o.kind === 'already')).toHaveLength(9);
+    expect(await seatsAndClaims(busy.id)).toEqual({ filled: 1, capacity: 10, holding: 1 });
+
+    // Two shifts at the same hours, claimed by the same people at the same moment, 20 times over.
+    const [first, second] = [await shift(20, now), await shift(20, now)];
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => [first!.id, second!.id].map((opportunityId) => takeSeat(db(), { teamId: TEAM, userId: `UBOTH${i}`, opportunityId, now, mode: 'seat' }))).flat(),
+    );
+    expect(outcomes.filter((o) => o.kind === 'seated')).toHaveLength(20);
+    expect(outcomes.filter((o) => o.kind === 'clash')).toHaveLength(20);
+    const { rows } = await sql<{ user_id: string; seats: number }>`
+      select user_id, count(*)::int as seats from signup_claims
+      where opportunity_id in (${first!.id}, ${second!.id}) and status = 'seated' group by user_id having count(*) > 1`.execute(db());
+    expect(rows, 'people seated on both overlapping shifts').toEqual([]);
   });
 
   it('keeps the roster and the waitlist consistent through 20 simultaneous leaves and claims on a full shift', async () => {

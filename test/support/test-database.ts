@@ -21,7 +21,13 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-export async function openTestDatabase(options: { poolSize?: number } = {}): Promise<TestDatabase> {
+export interface TestDatabaseOptions {
+  poolSize?: number;
+  /** How long a query may wait for a connection on PostgreSQL (see DatabaseOptions); the app's short default otherwise. */
+  connectionTimeoutMs?: number;
+}
+
+export async function openTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const template = inject('testDatabase');
   if (template.kind === 'pglite') {
     const dump = await readFile(template.dumpPath);
@@ -34,7 +40,7 @@ export async function openTestDatabase(options: { poolSize?: number } = {}): Pro
   await admin.connect();
   await admin.query(`create database "${name}" template "${template.templateName}"`);
   const url = databaseUrlFor(template.serverUrl, name);
-  const database = await openDatabase({ databaseUrl: url, dataDir: '', poolSize: options.poolSize ?? 10 });
+  const database = await openDatabase({ databaseUrl: url, dataDir: '', poolSize: options.poolSize ?? 10, ...(options.connectionTimeoutMs ? { connectionTimeoutMs: options.connectionTimeoutMs } : {}) });
   return {
     database,
     engine: 'postgres',
