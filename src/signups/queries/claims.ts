@@ -13,6 +13,7 @@
  * The DMs a change owes (reminders, offers, notices) are queued in the same transaction (./outbox.ts).
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { isRetryable } from '../../db/errors.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { ClaimRow, DB, OpportunityRow } from '../../db/schema.js';
 import { isBeforeStart, overlaps, promotionDeadline, type ClaimStatus, type OpportunityKind } from '../signup-rules.js';
@@ -113,7 +114,14 @@ function decide(request: TakeSeatRequest, attempt: SeatAttempt): Decision {
  * waitlist position to report) is decided again in a transaction, under the opportunity's lock.
  */
 export async function takeSeat(db: Kysely<DB>, request: TakeSeatRequest): Promise<TakeSeatOutcome> {
-  const decision = decide(request, await attemptSeat(db, request));
+  const decision = await attemptSeat(db, request).then(
+    (attempt) => decide(request, attempt),
+    // A deadlock or serialization failure undid the whole statement: the transaction path runs it again (and retries).
+    (error: unknown): Decision => {
+      if (isRetryable(error)) return { kind: 'needs_lock' };
+      throw error;
+    },
+  );
   if (decision.kind !== 'needs_lock' && decision.kind !== 'already_waiting') return decision;
   return inTransaction(db, (trx) => takeSeatUnderLock(trx, request));
 }
