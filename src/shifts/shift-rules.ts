@@ -6,6 +6,7 @@
  */
 import { isClockTime, isIsoDate } from '../domain/dates.js';
 import { formatInZone, wallClockOf, zonedInstant } from '../domain/zoned-time.js';
+import type { TacticId } from '../domain/tactics.js';
 import type { MinRole } from '../signups/signup-rules.js';
 
 export const TITLE_MAX_CHARS = 80;
@@ -30,6 +31,8 @@ export interface ShiftInput {
   minRole: MinRole;
   where: string | null;
   scriptUrl: string | null;
+  /** A skill people must have earned to claim a seat (a tactic id from the catalog), or null. */
+  requiredSkill: TacticId | null;
   announce: boolean;
 }
 
@@ -42,6 +45,7 @@ export interface ShiftPlan {
   minRole: MinRole;
   location: string;
   scriptUrl: string | null;
+  requiredSkill: TacticId | null;
   announce: boolean;
 }
 
@@ -118,6 +122,7 @@ export function checkShift(input: ShiftInput, context: { now: Date; timeZone: st
       minRole: input.minRole,
       location,
       scriptUrl,
+      requiredSkill: input.requiredSkill,
       announce: input.announce,
     },
   };

@@ -6,6 +6,7 @@
 import type { OpportunityRow } from '../../db/schema.js';
 import { formatInZone } from '../../domain/zoned-time.js';
 import { asText, slackDate } from '../../slack/mrkdwn.js';
+import { TACTICS } from '../../domain/tactics.js';
 import { describeLength } from '../shift-rules.js';
 import type { ShiftDetails } from '../queries.js';
 
@@ -45,6 +46,7 @@ export function detailLines(details: ShiftDetails): string[] {
   const lines = [`:round_pushpin: ${asText(details.location)}`];
   if (details.target) lines.push(`:dart: ${asText(details.target)}`);
   if (details.script_url) lines.push(`:scroll: ${safeLink(details.script_url, 'Script and notes')}`);
+  if (details.required_skill) lines.push(`:mortar_board: Requires the *${TACTICS[details.required_skill].name}* skill (from a training)`);
   return lines;
 }
 
