@@ -6,7 +6,7 @@
  */
 import type { TacticId, UnitId } from '../domain/tactics.js';
 import type { TrainingFormat } from '../db/schema.js';
-import { checkShift, isWebLink, type ShiftField } from '../shifts/shift-rules.js';
+import { checkTimes, isWebLink } from '../shifts/shift-rules.js';
 
 export const TRAINING_FORMATS = ['in_person', 'webinar', 'conference_call'] as const satisfies readonly TrainingFormat[];
 export const FORMAT_LABELS: Record<TrainingFormat, string> = { in_person: 'In person', webinar: 'Webinar', conference_call: 'Conference call' };
@@ -56,9 +56,6 @@ export interface TrainingProblem {
 
 export type CheckedTraining = { ok: true; plan: TrainingPlan } | { ok: false; problems: TrainingProblem[] };
 
-/** The shift rules' words for the fields both share, in a training's words. */
-const SHARED_FIELDS: Partial<Record<ShiftField, TrainingField>> = { date: 'date', time: 'time', length: 'length' };
-
 export function checkTraining(input: TrainingInput, context: { now: Date; timeZone: string }): CheckedTraining {
   const problems: TrainingProblem[] = [];
 
@@ -69,17 +66,9 @@ export function checkTraining(input: TrainingInput, context: { now: Date; timeZo
   if (input.format === null) problems.push({ field: 'format', message: 'Choose how it happens: in person, webinar or conference call.' });
   if (input.skill === null) problems.push({ field: 'skill', message: 'Choose the skill it prepares people for, e.g. Door knocking.' });
 
-  // Day, start and length follow exactly the shift rules (zone, DST, past, a year ahead, 15 min to 12 h).
-  const times = checkShift(
-    { title: 'x', target: null, date: input.date, time: input.time, length: input.length, seats: 1, minRole: 'volunteer', where: 'x', scriptUrl: null, requiredSkill: null, announce: false },
-    context,
-  );
-  if (!times.ok) {
-    for (const problem of times.problems) {
-      const field = SHARED_FIELDS[problem.field];
-      if (field) problems.push({ field, message: problem.message.replace('A shift lasts', 'A training lasts').replace('A shift can last', 'A training can last').replace('Split a longer day into several shifts.', 'Split a longer one into several sessions.').replace('Choose the day of the shift.', 'Choose the day of the training.') });
-    }
-  }
+  // Day, start and length follow the same rules as a shift's (zone, DST, past, a year ahead, 15 min to 12 h).
+  const times = checkTimes(input, context, { noun: 'training', split: 'Split a longer one into several sessions.' });
+  problems.push(...times.problems);
 
   const seats = input.seats;
   if (seats !== null && seats < 1) problems.push({ field: 'seats', message: 'A training needs at least 1 seat; leave it empty for unlimited.' });
@@ -100,15 +89,15 @@ export function checkTraining(input: TrainingInput, context: { now: Date; timeZo
     problems.push({ field: 'description', message: `The description is ${description.length} characters; keep it to ${DESCRIPTION_MAX_CHARS}.` });
   }
 
-  if (problems.length > 0 || !times.ok || input.format === null || input.skill === null) return { ok: false, problems };
+  if (problems.length > 0 || times.startsAt === null || times.minutes === null || input.format === null || input.skill === null) return { ok: false, problems };
   return {
     ok: true,
     plan: {
       title,
       format: input.format,
       skill: input.skill,
-      startsAt: times.plan.startsAt,
-      endsAt: times.plan.endsAt,
+      startsAt: times.startsAt,
+      endsAt: new Date(times.startsAt.getTime() + times.minutes * 60_000),
       seats,
       location,
       description,

@@ -49,6 +49,12 @@ export async function markAttendance(
     if (!opportunity) return { kind: 'missing' };
     if (opportunity.status === 'cancelled') return { kind: 'cancelled' };
     if (!canMarkAttendance(opportunity, now)) return { kind: 'not_started' };
+    // Checked before anything is written: a stale form changes nothing, walk-ins included.
+    const seatedBefore = await trx.selectFrom('signup_claims').select('user_id').where('opportunity_id', '=', opportunityId).where('status', '=', 'seated').execute();
+    const seatedBeforeIds = new Set(seatedBefore.map((claim) => claim.user_id));
+    if (seatedBeforeIds.size === 0 && walkIns.size === 0) return { kind: 'nobody_seated' };
+    const strangers = [...came].filter((userId) => !seatedBeforeIds.has(userId) && !walkIns.has(userId));
+    if (strangers.length > 0) return { kind: 'not_seated', userIds: strangers };
 
     if (walkIns.size > 0) {
       const existing = await trx.selectFrom('signup_claims').select(['user_id', 'status']).where('opportunity_id', '=', opportunityId).where('user_id', 'in', [...walkIns]).execute();
@@ -78,11 +84,7 @@ export async function markAttendance(
       }
     }
 
-    const seated = await trx.selectFrom('signup_claims').select(['id', 'user_id', 'attended', 'walked_in']).where('opportunity_id', '=', opportunityId).where('status', '=', 'seated').execute();
-    if (seated.length === 0) return { kind: 'nobody_seated' };
-    const seatedIds = new Set(seated.map((claim) => claim.user_id));
-    const strangers = [...came].filter((userId) => !seatedIds.has(userId));
-    if (strangers.length > 0) return { kind: 'not_seated', userIds: strangers };
+    const seated = await trx.selectFrom('signup_claims').select(['id', 'user_id', 'attended', 'walked_in']).where('opportunity_id', '=', opportunityId).where('status', '=', 'seated').orderBy('id').execute();
 
     const noLongerCameUserIds = seated.filter((claim) => claim.attended === true && !came.has(claim.user_id)).map((claim) => claim.user_id);
     const droppedWalkIns = seated.filter((claim) => claim.walked_in && !came.has(claim.user_id));

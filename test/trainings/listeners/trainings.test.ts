@@ -308,7 +308,7 @@ describe('attendance', () => {
     expect(String(early.json?.text)).toContain("hasn't started yet");
     await startedAnHourAgo(id);
     const before = await snapshotTables(db());
-    const stranger = await submitAttendance(t(), id, attendanceState({ 0: ['U0ANA', 'U0NOBODY'] }));
+    const stranger = await submitAttendance(t(), id, attendanceState({ 0: ['U0ANA', 'U0NOBODY'] }, ['U0WALK']));
     expect(stranger.json?.response_action).toBe('errors');
     expect(await snapshotTables(db())).toEqual(before);
   });
