@@ -114,9 +114,3 @@ export async function markAttendance(
     return { kind: 'marked', came: cameIds.length, noShows: marked.length - cameIds.length, cameUserIds, noLongerCameUserIds };
   });
 }
-
-/** Who came to an opportunity, as marked (for a feature that records what attending earns). */
-export async function attendeesOf(db: Kysely<DB>, opportunityId: number): Promise<string[]> {
-  const rows = await db.selectFrom('signup_claims').select('user_id').where('opportunity_id', '=', opportunityId).where('status', '=', 'seated').where('attended', '=', true).execute();
-  return rows.map((row) => row.user_id);
-}
