@@ -11,6 +11,7 @@ import { signupsJob } from '../../../src/signups/signups-job.js';
 import { TRAINING_FEATURES } from '../../../src/trainings/training-feature.js';
 import { useTestApp } from '../../support/harness.js';
 import { blockAction, viewSubmission } from '../../support/payloads.js';
+import { appHomeOpenedEvent, eventBody, eventHeaders } from '../../support/slack-request.js';
 import { ANNOUNCE_CHANNEL, STAFF, TEAM_ZONE, answerTo, localIn, pressInMessage, scheduleShift, setUpTeam } from '../../support/shifts.js';
 import { attendanceState, scheduleTraining, submitAttendance, submitNewTraining, trainingState } from '../../support/trainings.js';
 import { snapshotTables } from '../../support/workspace.js';
@@ -363,6 +364,30 @@ describe('skills as shift prerequisites', () => {
     expect(String(reply.json?.text)).toContain(words);
     expect(String(reply.json?.text)).not.toContain('<!channel>');
     expect(await snapshotTables(db())).toEqual(before);
+  });
+});
+
+describe('the Home tab', () => {
+  it("shows a person's next training with Cancel RSVP, and the skill once earned", async () => {
+    const id = await scheduleTraining(t(), 48, { title: 'Knock school' });
+    const openHome = async () => {
+      const before = t().slack.callsTo('views.publish').length;
+      const body = eventBody(appHomeOpenedEvent('U0ANA'));
+      await t().post(body, eventHeaders(body));
+      await t().slack.waitFor('views.publish', before + 1);
+      await t().settle();
+      const published = t().slack.callsTo('views.publish');
+      return JSON.stringify(JSON.parse(String(published[published.length - 1]?.args.view)).blocks);
+    };
+    await pressInMessage(t(), 'training_rsvp', id, 'U0ANA');
+    let home = await openHome();
+    expect(home).toContain('Your trainings and skills');
+    expect(home).toContain(`*Knock school* (#${id})`);
+    expect(home).toContain('No skills earned yet');
+    await startedAnHourAgo(id);
+    await submitAttendance(t(), id, attendanceState({ 0: ['U0ANA'] }));
+    home = await openHome();
+    expect(home).toContain("Skills you've earned: *Door knocking*");
   });
 });
 
