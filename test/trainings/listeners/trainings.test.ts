@@ -293,6 +293,18 @@ describe('attendance', () => {
     expect(await actionsOf()).toEqual(['U0BEN:training:engage/offline:training']);
   });
 
+  it('two submissions of the same attendance at once (a double click, two instances) record each action and skill once', async () => {
+    const id = await scheduleTraining(t(), 48);
+    for (const userId of ['U0ANA', 'U0BEN']) await pressInMessage(t(), 'training_rsvp', id, userId);
+    await startedAnHourAgo(id);
+    const values = attendanceState({ 0: ['U0ANA', 'U0BEN'] }, ['U0WALK']);
+    const answers = await Promise.all([submitAttendance(t(), id, values), submitAttendance(t(), id, values)]);
+    for (const answer of answers) expect(JSON.stringify(answer.json?.view.blocks)).toContain('Attendance saved: 3 came, 0 no-shows');
+    expect(await actionsOf()).toEqual(['U0ANA:training:engage/offline:training', 'U0BEN:training:engage/offline:training', 'U0WALK:training:engage/offline:training']);
+    expect(await skillsOf()).toHaveLength(3);
+    expect(await db().selectFrom('signup_opportunities').select('filled').where('id', '=', id).executeTakeFirstOrThrow()).toEqual({ filled: 3 });
+  });
+
   it('a webinar records an online Engage action (conference calls & webinars)', async () => {
     const id = await scheduleTraining(t(), 48, { format: 'webinar', where: 'https://meet.example.org/w', skill: 'phone_bank' });
     await pressInMessage(t(), 'training_rsvp', id, 'U0ANA');
