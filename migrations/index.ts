@@ -11,6 +11,7 @@ import * as signups from './0005_signups.js';
 import * as digest from './0006_digest.js';
 import * as claimAttendance from './0007_claim_attendance.js';
 import * as personSkills from './0008_person_skills.js';
+import * as trainings from './0009_trainings.js';
 import * as claimFunction from './0011_claim_function.js';
 
 export const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '0006_digest': digest,
   '0007_claim_attendance': claimAttendance,
   '0008_person_skills': personSkills,
-  // 0009 and 0010 are taken by work on other branches.
+  '0009_trainings': trainings,
+  // 0010 is taken by work on another branch.
   '0011_claim_function': claimFunction,
 };

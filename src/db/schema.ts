@@ -204,6 +204,8 @@ export interface SignupClaimsTable {
   attended: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
   attendance_marked_by: ColumnType<string | null, string | null | undefined, string | null>;
   attendance_marked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** A seat staff added while marking attendance, for someone who came without one (migration 0009). */
+  walked_in: Generated<boolean>;
 }
 
 /** A DM the signup engine owes someone, sent once by the signups job. */
@@ -233,6 +235,24 @@ export interface ShiftsTable {
   target: string | null;
   location: string;
   script_url: string | null;
+  /** A skill (tactic id) a person must have earned to claim a seat; null: anyone may (migration 0009). */
+  required_skill: TacticId | null;
+}
+
+export type TrainingFormat = 'in_person' | 'webinar' | 'conference_call';
+
+/** What only a training has, beside its opportunity (migration 0009). */
+export interface TrainingsTable {
+  opportunity_id: number;
+  title: string;
+  format: TrainingFormat;
+  /** The tactic it prepares people for; attending earns it as a skill. */
+  skill: TacticId;
+  /** A place (in person) or a link (webinar, call). */
+  location: string;
+  description: string | null;
+  /** No seat limit: the opportunity's capacity is then UNLIMITED_SEATS. */
+  unlimited: boolean;
 }
 
 /** A skill (a tactic id) a person has earned, at a training or recorded by staff (migration 0008). */
@@ -265,6 +285,7 @@ export interface DB {
   team_day_totals: TeamDayTotalsTable;
   story_nominations: StoryNominationsTable;
   person_skills: PersonSkillsTable;
+  trainings: TrainingsTable;
 }
 
 export type NewAction = Insertable<ActionsTable>;
@@ -273,3 +294,4 @@ export type OpportunityRow = Selectable<SignupOpportunitiesTable>;
 export type ClaimRow = Selectable<SignupClaimsTable>;
 export type OutboxRow = Selectable<SignupOutboxTable>;
 export type ShiftRow = Selectable<ShiftsTable>;
+export type TrainingRow = Selectable<TrainingsTable>;

@@ -3,7 +3,8 @@ import { digestJob } from '../digest/digest-job.js';
 import { forgetHeldReportsJob } from '../logging/forget-held-reports-job.js';
 import { SHIFT_FEATURES } from '../shifts/shift-feature.js';
 import { signupsJob } from '../signups/signups-job.js';
+import { TRAINING_FEATURES } from '../trainings/training-feature.js';
 import { refreshUsergroupsJob } from '../team/refresh-usergroups-job.js';
 import type { Job } from './scheduler.js';
 
-export const jobs: readonly Job[] = [refreshUsergroupsJob, forgetHeldReportsJob, signupsJob(SHIFT_FEATURES), digestJob];
+export const jobs: readonly Job[] = [refreshUsergroupsJob, forgetHeldReportsJob, signupsJob({ ...SHIFT_FEATURES, ...TRAINING_FEATURES }), digestJob];

@@ -187,6 +187,12 @@ export async function deleteOwnAction(db: Db, teamId: string, userId: string, ac
   return row && storedReport(row);
 }
 
+/** Removes the action stored under an idempotency key (its summaries follow by trigger, as for an undo); true when there was one. */
+export async function deleteActionByKey(db: Db, teamId: string, idempotencyKey: string): Promise<boolean> {
+  const row = await db.deleteFrom('actions').where('team_id', '=', teamId).where('idempotency_key', '=', idempotencyKey).returning('id').executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Who logged an action (to explain why someone else cannot undo it); undefined when it is gone. */
 export async function findActionAuthor(db: Db, teamId: string, actionId: number): Promise<string | undefined> {
   const row = await db.selectFrom('actions').select('user_id').where('id', '=', actionId).where('team_id', '=', teamId).executeTakeFirst();

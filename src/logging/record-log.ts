@@ -3,12 +3,12 @@
  * shift's report-back): what was recorded and the person's week, or — for a likely repeat — the earlier
  * report and a question. The database work is one statement (see recordReport).
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { todayIn, weekStart, type IsoDate } from '../domain/dates.js';
 import type { SlackMessage } from '../slack/messages.js';
 import type { LogDraft } from './log-entry.js';
-import { recordHeldReport, recordReport, type ActionOrigin, type HeldReport, type RecordOutcome } from './queries.js';
+import { deleteActionByKey, recordHeldReport, recordReport, type ActionOrigin, type HeldReport, type RecordOutcome } from './queries.js';
 import { totalsByChannel, withReport } from './totals.js';
 import { heldReply, loggedReply } from './views/log-reply.js';
 
@@ -23,6 +23,21 @@ export async function recordAndSummarize(db: Kysely<DB>, draft: LogDraft, origin
   const thisWeek = weekStart(todayIn(timeZone, now));
   const outcome = await recordReport(db, draft, origin, { thisWeek, checkRepeats: true });
   return summarize(outcome, thisWeek, now);
+}
+
+/**
+ * Records an action someone else vouched for (staff marking attendance at a training): never held back
+ * as a repeat (the person did not type it), once per key, inside the caller's transaction. No reply is
+ * built: the person is not the one who pressed the button.
+ */
+export async function recordVouched(trx: Transaction<DB>, draft: LogDraft, origin: ActionOrigin, timeZone: string, now = new Date()): Promise<RecordOutcome['kind']> {
+  const outcome = await recordReport(trx, draft, origin, { thisWeek: weekStart(todayIn(timeZone, now)), checkRepeats: false });
+  return outcome.kind;
+}
+
+/** Takes back an action recorded under `idempotencyKey` (a vouched one that was withdrawn); true when there was one. */
+export async function withdrawVouched(trx: Transaction<DB>, teamId: string, idempotencyKey: string): Promise<boolean> {
+  return deleteActionByKey(trx, teamId, idempotencyKey);
 }
 
 /** Stores a held report after its author said it is a second session. */

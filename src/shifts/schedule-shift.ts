@@ -7,7 +7,7 @@ import { insertShiftDetails, type Shift, type ShiftDetails } from './queries.js'
 import type { ShiftPlan } from './shift-rules.js';
 
 export function detailsOf(plan: ShiftPlan): ShiftDetails {
-  return { title: plan.title, target: plan.target, location: plan.location, script_url: plan.scriptUrl };
+  return { title: plan.title, target: plan.target, location: plan.location, script_url: plan.scriptUrl, required_skill: plan.requiredSkill };
 }
 
 export async function scheduleShift(db: Kysely<DB>, options: { teamId: string; userId: string; plan: ShiftPlan; idempotencyKey: string }): Promise<{ shift: Shift; created: boolean }> {
@@ -24,7 +24,7 @@ export async function scheduleShift(db: Kysely<DB>, options: { teamId: string; u
       idempotencyKey,
     });
     await insertShiftDetails(trx, opportunity.id, detailsOf(plan));
-    const details = await trx.selectFrom('shifts').select(['title', 'target', 'location', 'script_url']).where('opportunity_id', '=', opportunity.id).executeTakeFirstOrThrow();
+    const details = await trx.selectFrom('shifts').select(['title', 'target', 'location', 'script_url', 'required_skill']).where('opportunity_id', '=', opportunity.id).executeTakeFirstOrThrow();
     return { shift: { opportunity, details }, created };
   });
 }

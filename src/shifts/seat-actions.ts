@@ -1,6 +1,6 @@
 /**
  * Claim, Join waitlist, Leave, Confirm and Pass on a shift, wherever the button was pressed: checks
- * who may claim, asks the signup engine, and says what happened in a person's words. After a change,
+ * who may claim (their role, and the skill the shift requires, if any), asks the signup engine, and says what happened in a person's words. After a change,
  * the announcement is brought up to date, any seat offer it caused is sent, and the person's Home
  * tab refreshed.
  */
@@ -10,6 +10,8 @@ import { confirmOffer, findClaim, leave, takeSeat } from '../signups/queries/cla
 import { mayClaim } from '../signups/signup-rules.js';
 import { knownAdmins } from '../team/queries/roles.js';
 import { resolveRole } from '../team/permissions.js';
+import { hasSkill } from '../trainings/queries/skills.js';
+import { nextTrainingFor } from '../trainings/queries/trainings.js';
 import { refreshAnnouncement } from './announce-shift.js';
 import { findShift, type Shift } from './queries.js';
 import { SHIFT_FEATURES } from './shift-feature.js';
@@ -52,6 +54,12 @@ export async function changeSeat(deps: SignupDeps, request: SeatRequest): Promis
       const admins = await knownAdmins(db, teamId, 2);
       return unchanged({ kind: 'not_allowed', role, askUserIds: [...new Set([shift.opportunity.created_by, ...admins])] });
     }
+  }
+  // A skill prerequisite is checked here, before the engine (which knows nothing of skills) is asked.
+  const required = shift.details.required_skill;
+  if (required !== null && !(await hasSkill(db, teamId, userId, required))) {
+    const [next, admins] = await Promise.all([nextTrainingFor(db, teamId, required, now), knownAdmins(db, teamId, 2)]);
+    return unchanged({ kind: 'needs_skill', skill: required, next, askUserIds: [...new Set([shift.opportunity.created_by, ...admins])] });
   }
   const outcome = await takeSeat(db, { teamId, userId, opportunityId: id, now, mode: verb === 'wait' ? 'seat_or_wait' : 'seat' });
   switch (outcome.kind) {

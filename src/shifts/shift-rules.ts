@@ -6,6 +6,7 @@
  */
 import { isClockTime, isIsoDate } from '../domain/dates.js';
 import { formatInZone, wallClockOf, zonedInstant } from '../domain/zoned-time.js';
+import type { TacticId } from '../domain/tactics.js';
 import type { MinRole } from '../signups/signup-rules.js';
 
 export const TITLE_MAX_CHARS = 80;
@@ -30,6 +31,8 @@ export interface ShiftInput {
   minRole: MinRole;
   where: string | null;
   scriptUrl: string | null;
+  /** A skill people must have earned to claim a seat (a tactic id from the catalog), or null. */
+  requiredSkill: TacticId | null;
   announce: boolean;
 }
 
@@ -42,6 +45,7 @@ export interface ShiftPlan {
   minRole: MinRole;
   location: string;
   scriptUrl: string | null;
+  requiredSkill: TacticId | null;
   announce: boolean;
 }
 
@@ -57,7 +61,6 @@ export type CheckedShift = { ok: true; plan: ShiftPlan } | { ok: false; problems
 /** Every problem with a shift as typed, or the plan it describes. */
 export function checkShift(input: ShiftInput, context: { now: Date; timeZone: string }): CheckedShift {
   const problems: ShiftProblem[] = [];
-  const { now, timeZone } = context;
 
   const title = input.title?.trim() ?? '';
   if (title === '') problems.push({ field: 'title', message: 'Give the shift a title, e.g. "Call voters about the library levy".' });
@@ -66,29 +69,8 @@ export function checkShift(input: ShiftInput, context: { now: Date; timeZone: st
   const target = input.target?.trim() || null;
   if (target !== null && target.length > TARGET_MAX_CHARS) problems.push({ field: 'target', message: `The campaign or target is ${target.length} characters; keep it to ${TARGET_MAX_CHARS}.` });
 
-  let startsAt: Date | null = null;
-  if (input.date === null || !isIsoDate(input.date)) problems.push({ field: 'date', message: 'Choose the day of the shift.' });
-  if (input.time === null || !isClockTime(input.time)) problems.push({ field: 'time', message: 'Choose the start time, e.g. 18:00.' });
-  if (input.date !== null && isIsoDate(input.date) && input.time !== null && isClockTime(input.time)) {
-    const zoned = zonedInstant(input.date, input.time, timeZone);
-    if (!zoned.ok) {
-      const later = zonedInstant(input.date, addOneHour(input.time), timeZone);
-      const suggestion = later.ok ? ` Try ${addOneHour(input.time)}.` : '';
-      problems.push({ field: 'time', message: `${input.time} does not exist on ${input.date} in ${timeZone}: the clocks skip that hour for daylight saving time.${suggestion}` });
-    } else if (zoned.instant.getTime() <= now.getTime()) {
-      const current = wallClockOf(now, timeZone);
-      problems.push({ field: 'date', message: `That start is in the past: it is ${current.date} ${current.time} now in ${timeZone}. Choose a later day or time.` });
-    } else if (zoned.instant.getTime() - now.getTime() > MAX_DAYS_AHEAD * 86_400_000) {
-      problems.push({ field: 'date', message: `That is more than a year ahead (${formatInZone(zoned.instant, timeZone)}). Check the year.` });
-    } else {
-      startsAt = zoned.instant;
-    }
-  }
-
-  const minutes = parseLengthMinutes(input.length);
-  if (minutes === null) problems.push({ field: 'length', message: 'Give the length in hours, e.g. 2 or 1.5.' });
-  else if (minutes < MIN_LENGTH_MINUTES) problems.push({ field: 'length', message: `A shift lasts at least ${MIN_LENGTH_MINUTES} minutes; give the length in hours, e.g. 2 or 1.5.` });
-  else if (minutes > MAX_LENGTH_HOURS * 60) problems.push({ field: 'length', message: `A shift can last at most ${MAX_LENGTH_HOURS} hours. Split a longer day into several shifts.` });
+  const { startsAt, minutes, problems: timeProblems } = checkTimes(input, context, { noun: 'shift', split: 'Split a longer day into several shifts.' });
+  problems.push(...timeProblems);
 
   const capacity = input.seats;
   if (capacity === null) problems.push({ field: 'seats', message: 'How many people can take this shift? e.g. 10' });
@@ -118,9 +100,54 @@ export function checkShift(input: ShiftInput, context: { now: Date; timeZone: st
       minRole: input.minRole,
       location,
       scriptUrl,
+      requiredSkill: input.requiredSkill,
       announce: input.announce,
     },
   };
+}
+
+/** When a session (a shift, a training) happens: its day and start in the team's zone, and its length. */
+export interface TimesInput {
+  date: string | null;
+  time: string | null;
+  length: string | null;
+}
+
+/**
+ * The day, start and length rules every scheduled session shares: a real day and time, one the clocks
+ * do not skip (with the hour to use), not in the past nor more than a year ahead, 15 minutes to 12 hours.
+ * `noun` and `split` put the messages in the words of what is being scheduled.
+ */
+export function checkTimes(
+  input: TimesInput,
+  context: { now: Date; timeZone: string },
+  words: { noun: string; split: string },
+): { startsAt: Date | null; minutes: number | null; problems: { field: 'date' | 'time' | 'length'; message: string }[] } {
+  const { now, timeZone } = context;
+  const problems: { field: 'date' | 'time' | 'length'; message: string }[] = [];
+  let startsAt: Date | null = null;
+  if (input.date === null || !isIsoDate(input.date)) problems.push({ field: 'date', message: `Choose the day of the ${words.noun}.` });
+  if (input.time === null || !isClockTime(input.time)) problems.push({ field: 'time', message: 'Choose the start time, e.g. 18:00.' });
+  if (input.date !== null && isIsoDate(input.date) && input.time !== null && isClockTime(input.time)) {
+    const zoned = zonedInstant(input.date, input.time, timeZone);
+    if (!zoned.ok) {
+      const later = zonedInstant(input.date, addOneHour(input.time), timeZone);
+      const suggestion = later.ok ? ` Try ${addOneHour(input.time)}.` : '';
+      problems.push({ field: 'time', message: `${input.time} does not exist on ${input.date} in ${timeZone}: the clocks skip that hour for daylight saving time.${suggestion}` });
+    } else if (zoned.instant.getTime() <= now.getTime()) {
+      const current = wallClockOf(now, timeZone);
+      problems.push({ field: 'date', message: `That start is in the past: it is ${current.date} ${current.time} now in ${timeZone}. Choose a later day or time.` });
+    } else if (zoned.instant.getTime() - now.getTime() > MAX_DAYS_AHEAD * 86_400_000) {
+      problems.push({ field: 'date', message: `That is more than a year ahead (${formatInZone(zoned.instant, timeZone)}). Check the year.` });
+    } else {
+      startsAt = zoned.instant;
+    }
+  }
+  const minutes = parseLengthMinutes(input.length);
+  if (minutes === null) problems.push({ field: 'length', message: 'Give the length in hours, e.g. 2 or 1.5.' });
+  else if (minutes < MIN_LENGTH_MINUTES) problems.push({ field: 'length', message: `A ${words.noun} lasts at least ${MIN_LENGTH_MINUTES} minutes; give the length in hours, e.g. 2 or 1.5.` });
+  else if (minutes > MAX_LENGTH_HOURS * 60) problems.push({ field: 'length', message: `A ${words.noun} can last at most ${MAX_LENGTH_HOURS} hours. ${words.split}` });
+  return { startsAt, minutes: problems.some((p) => p.field === 'length') ? null : minutes, problems };
 }
 
 /** "2" → 120, "1.5" or "1,5" → 90; null for anything that is not a number of hours. */

@@ -18,7 +18,7 @@ import type { Kysely } from 'kysely';
 import type { ClaimRow, DB, OpportunityRow, OutboxRow } from '../db/schema.js';
 import { within } from '../lib/deadline.js';
 import type { SlackMessage } from '../slack/messages.js';
-import { stillOwed, type OpportunityKind } from './signup-rules.js';
+import { stillOwed, type OpportunityKind, type OutboxKind } from './signup-rules.js';
 import { claimDueMessages, finishUnsent, markLapsedLeasesUncertain, markSent, releaseClaim } from './queries/outbox.js';
 
 /** A queued DM with the current state of what it is about. */
@@ -39,6 +39,11 @@ export interface SignupFeature {
   render(db: Kysely<DB>, item: OutboxItem): Promise<SlackMessage>;
   /** Brings the opportunity's announcement up to date (seats, who is coming, full, cancelled, over). */
   refreshAnnouncement(deps: SignupDeps, opportunityId: number, now: Date): Promise<void>;
+  /**
+   * The kinds of DM this feature sends; the others the engine queues are dropped unsent (a training
+   * asks nobody to report back: staff mark attendance instead). Every kind when absent.
+   */
+  sends?: readonly OutboxKind[];
 }
 
 export type SignupFeatures = Partial<Record<OpportunityKind, SignupFeature>>;
@@ -110,6 +115,10 @@ async function deliverOne(options: SignupDeps & { features: SignupFeatures; now:
   if (!feature) {
     await finishUnsent(db, row.id, 'failed', `no feature renders ${opportunity.kind} messages`, now);
     return 'failed';
+  }
+  if (feature.sends && !feature.sends.includes(row.kind)) {
+    await finishUnsent(db, row.id, 'dropped', `${opportunity.kind} sends no ${row.kind} messages`, now);
+    return 'dropped';
   }
   let message: SlackMessage;
   try {

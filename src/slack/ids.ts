@@ -8,6 +8,8 @@ export const COMMANDS = {
   groundwork: '/groundwork',
   shift: '/shift',
   shifts: '/shifts',
+  training: '/training',
+  trainings: '/trainings',
 } as const;
 
 export const ACTIONS = {
@@ -22,6 +24,7 @@ export const ACTIONS = {
   homeUpcomingTrainings: 'home_upcoming_trainings',
   homeSettings: 'home_settings',
   homeNewShift: 'home_new_shift',
+  homeNewTraining: 'home_new_training',
   // Edit / Cancel beside each of the team's upcoming shifts, in the staff part of the Home tab.
   homeEditShift: 'home_edit_shift',
   homeCancelShift: 'home_cancel_shift',
@@ -33,6 +36,12 @@ export const ACTIONS = {
   shiftPass: 'shift_pass',
   shiftsPage: 'shifts_page',
   shiftReportBack: 'shift_report_back',
+  // RSVPs to a training, from its announcement, the /trainings modal, the Home tab, a DM or a refused shift claim.
+  trainingRsvp: 'training_rsvp',
+  trainingCancelRsvp: 'training_cancel_rsvp',
+  trainingJoinWaitlist: 'training_join_waitlist',
+  trainingConfirm: 'training_confirm',
+  trainingPass: 'training_pass',
   // The author's answer to a story nomination (a DM from the app).
   allowStory: 'story_allow',
   declineStory: 'story_decline',
@@ -49,7 +58,15 @@ export const VIEWS = {
   shiftReport: 'shift_report',
   // A shift's roster once it has started: staff tick who came.
   shiftAttendance: 'shift_attendance',
+  trainingNew: 'training_new',
+  trainingEdit: 'training_edit',
+  trainingCancel: 'training_cancel',
+  // After a training has started: staff tick who came and add walk-ins.
+  trainingAttendance: 'training_attendance',
 } as const;
+
+/** The /trainings modal has no submit button either; its buttons say where they were clicked. */
+export const TRAININGS_BROWSE_CALLBACK = 'trainings_browse';
 
 /** The /shifts modal has no submit button, so Slack never routes on its callback_id; its buttons say where they were clicked. */
 export const SHIFTS_BROWSE_CALLBACK = 'shifts_browse';
@@ -89,11 +106,30 @@ export const SHIFT_BLOCKS = {
   where: 'shift_where',
   script: 'shift_script',
   announce: 'shift_announce',
+  /** The skill a shift requires (a tactic), optional. */
+  skill: 'shift_skill',
   pick: 'shift_pick',
   cancelNote: 'shift_cancel_note',
   remove: 'shift_remove',
   /** Followed by the group's number: checkboxes hold 10 options, so a big shift's seats span several. */
   attendancePrefix: 'shift_attendance_',
+} as const;
+
+/** Block ids of the training modal and the attendance modal; validation errors are keyed by these. */
+export const TRAINING_BLOCKS = {
+  title: 'training_title',
+  format: 'training_format',
+  skill: 'training_skill',
+  date: 'training_date',
+  time: 'training_time',
+  length: 'training_length',
+  seats: 'training_seats',
+  where: 'training_where',
+  description: 'training_description',
+  announce: 'training_announce',
+  walkIns: 'training_walk_ins',
+  /** Followed by the group's number, as for a shift's attendance. */
+  attendancePrefix: 'training_attendance_',
 } as const;
 
 /** Block ids of the report-back modal. */

@@ -37,6 +37,18 @@ import { reportBackSubmitted } from '../shifts/listeners/report-back-submitted.j
 import { storyReaction } from '../digest/listeners/story-reaction.js';
 import { storyDecision } from '../digest/listeners/story-decision.js';
 import { shiftAttendanceSubmitted } from '../shifts/listeners/shift-attendance-submitted.js';
+import { trainingCommand } from '../trainings/listeners/training-command.js';
+import { trainingsCommand } from '../trainings/listeners/trainings-command.js';
+import { rsvpTraining } from '../trainings/listeners/rsvp-training.js';
+import { joinTrainingWaitlist } from '../trainings/listeners/join-training-waitlist.js';
+import { cancelRsvp } from '../trainings/listeners/cancel-rsvp.js';
+import { confirmTrainingOffer } from '../trainings/listeners/confirm-training-offer.js';
+import { passTrainingOffer } from '../trainings/listeners/pass-training-offer.js';
+import { newTrainingFromHome } from '../trainings/listeners/new-training-from-home.js';
+import { trainingNewSubmitted } from '../trainings/listeners/training-new-submitted.js';
+import { trainingEditSubmitted } from '../trainings/listeners/training-edit-submitted.js';
+import { trainingCancelSubmitted } from '../trainings/listeners/training-cancel-submitted.js';
+import { trainingAttendanceSubmitted } from '../trainings/listeners/training-attendance-submitted.js';
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
   app.command(COMMANDS.logKnock, logKnockCommand(deps));
@@ -44,6 +56,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.command(COMMANDS.groundwork, groundworkCommand(deps));
   app.command(COMMANDS.shift, shiftCommand(deps));
   app.command(COMMANDS.shifts, shiftsCommand(deps));
+  app.command(COMMANDS.training, trainingCommand(deps));
+  app.command(COMMANDS.trainings, trainingsCommand(deps));
   app.action(ACTIONS.chooseTactic, chooseTactic(deps));
   app.action(ACTIONS.undoAction, undoAction(deps));
   app.action(ACTIONS.recordHeldReport, recordHeldReportPressed(deps));
@@ -62,6 +76,12 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.action(ACTIONS.shiftPass, passOffer(deps));
   app.action(ACTIONS.shiftsPage, shiftsPage(deps));
   app.action(ACTIONS.shiftReportBack, reportBackClicked(deps));
+  app.action(ACTIONS.homeNewTraining, newTrainingFromHome(deps));
+  app.action(ACTIONS.trainingRsvp, rsvpTraining(deps));
+  app.action(ACTIONS.trainingJoinWaitlist, joinTrainingWaitlist(deps));
+  app.action(ACTIONS.trainingCancelRsvp, cancelRsvp(deps));
+  app.action(ACTIONS.trainingConfirm, confirmTrainingOffer(deps));
+  app.action(ACTIONS.trainingPass, passTrainingOffer(deps));
   app.action(ACTIONS.allowStory, storyDecision(deps, 'allowed'));
   app.action(ACTIONS.declineStory, storyDecision(deps, 'declined'));
   app.view(VIEWS.logAction, logActionSubmitted(deps));
@@ -73,6 +93,10 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.view(VIEWS.shiftPick, shiftPickSubmitted(deps));
   app.view(VIEWS.shiftReport, reportBackSubmitted(deps));
   app.view(VIEWS.shiftAttendance, shiftAttendanceSubmitted(deps));
+  app.view(VIEWS.trainingNew, trainingNewSubmitted(deps));
+  app.view(VIEWS.trainingEdit, trainingEditSubmitted(deps));
+  app.view(VIEWS.trainingCancel, trainingCancelSubmitted(deps));
+  app.view(VIEWS.trainingAttendance, trainingAttendanceSubmitted(deps));
   app.event('app_home_opened', appHomeOpened(deps));
   app.event('subteam_members_changed', usergroupChanged(deps));
   app.event('subteam_updated', usergroupChanged(deps));

@@ -61,6 +61,18 @@ export const GUARDED = {
   shiftRosterSubmission: { kind: 'view', id: VIEWS.shiftRoster, needed: 'staff', what: 'Removing someone from a shift' },
   shiftPickSubmission: { kind: 'view', id: VIEWS.shiftPick, needed: 'staff', what: 'Managing shifts' },
   shiftAttendanceSubmission: { kind: 'view', id: VIEWS.shiftAttendance, needed: 'staff', what: 'Marking attendance' },
+  trainingNewCommand: { kind: 'subcommand', id: `${COMMANDS.training} new`, needed: 'staff', what: 'Scheduling a training' },
+  trainingListCommand: { kind: 'subcommand', id: `${COMMANDS.training} list`, needed: 'staff', what: 'Managing trainings' },
+  trainingEditCommand: { kind: 'subcommand', id: `${COMMANDS.training} edit`, needed: 'staff', what: 'Editing a training' },
+  trainingCancelCommand: { kind: 'subcommand', id: `${COMMANDS.training} cancel`, needed: 'staff', what: 'Cancelling a training' },
+  trainingAttendanceCommand: { kind: 'subcommand', id: `${COMMANDS.training} attendance`, needed: 'staff', what: "Marking a training's attendance" },
+  trainingReportCommand: { kind: 'subcommand', id: `${COMMANDS.training} report`, needed: 'staff', what: "Seeing the trainings' report" },
+  trainingSkillCommand: { kind: 'subcommand', id: `${COMMANDS.training} skill`, needed: 'staff', what: 'Recording a skill' },
+  newTrainingFromHome: { kind: 'action', id: ACTIONS.homeNewTraining, needed: 'staff', what: 'Scheduling a training' },
+  trainingNewSubmission: { kind: 'view', id: VIEWS.trainingNew, needed: 'staff', what: 'Scheduling a training' },
+  trainingEditSubmission: { kind: 'view', id: VIEWS.trainingEdit, needed: 'staff', what: 'Editing a training' },
+  trainingCancelSubmission: { kind: 'view', id: VIEWS.trainingCancel, needed: 'staff', what: 'Cancelling a training' },
+  trainingAttendanceSubmission: { kind: 'view', id: VIEWS.trainingAttendance, needed: 'staff', what: "Marking a training's attendance" },
 } as const satisfies Record<string, GuardedEntry>;
 
 export type GuardedName = keyof typeof GUARDED;

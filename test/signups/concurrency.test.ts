@@ -56,7 +56,7 @@ describe.skipIf(!onPostgres)('the signup engine under concurrency, on PostgreSQL
       createdBy: 'U0STAFF',
       idempotencyKey: `c${++seq}`,
     });
-    await insertShiftDetails(db(), opportunity.id, { title: 'Busy shift', target: null, location: 'Union hall', script_url: null });
+    await insertShiftDetails(db(), opportunity.id, { title: 'Busy shift', target: null, location: 'Union hall', script_url: null, required_skill: null });
     return opportunity;
   }
 

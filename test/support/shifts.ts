@@ -15,6 +15,8 @@ export interface ShiftFormInput {
   where?: string | null;
   script?: string | null;
   announce?: boolean;
+  /** The skill the shift requires (a tactic id); none by default. */
+  skill?: string | null;
 }
 
 const DEFAULT_FORM = {
@@ -46,6 +48,7 @@ export function shiftState(overrides: ShiftFormInput = {}): StateValues {
     shift_where: text(input.where),
     shift_script: text(input.script),
     shift_announce: { value: { type: 'checkboxes', selected_options: input.announce ? [option('announce')] : [] } },
+    shift_skill: { value: { type: 'static_select', selected_option: overrides.skill ? option(overrides.skill) : null } },
   };
 }
 

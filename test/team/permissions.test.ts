@@ -15,6 +15,7 @@ import { startTestApp, type SlackResponse, type TestApp } from '../support/harne
 import { blockAction, viewSubmission } from '../support/payloads.js';
 import { settingsState, snapshotTables, useWorkspace } from '../support/workspace.js';
 import { shiftState } from '../support/shifts.js';
+import { trainingState } from '../support/trainings.js';
 
 let t: TestApp;
 
@@ -85,6 +86,23 @@ const attempts: Record<GuardedName, (userId: string) => Promise<SlackResponse>> 
     t.interact(
       viewSubmission({ callbackId: VIEWS.shiftAttendance, viewId: 'V0ATTEND', values: { shift_attendance_0: { value: { type: 'checkboxes', selected_options: [] } } }, privateMetadata: JSON.stringify({ opportunityId: 1 }), userId }),
     ),
+  trainingNewCommand: (userId) => t.command('/training', 'new', { userId }),
+  trainingListCommand: (userId) => t.command('/training', 'list', { userId }),
+  trainingEditCommand: (userId) => t.command('/training', 'edit 1', { userId }),
+  trainingCancelCommand: (userId) => t.command('/training', 'cancel 1', { userId }),
+  trainingAttendanceCommand: (userId) => t.command('/training', 'attendance 1', { userId }),
+  trainingReportCommand: (userId) => t.command('/training', 'report', { userId }),
+  trainingSkillCommand: (userId) => t.command('/training', 'skill <@U0GRANTED|granted> door knocking', { userId }),
+  newTrainingFromHome: (userId) => t.interact(blockAction({ actionId: ACTIONS.homeNewTraining, value: 'new', userId, view: { id: 'V0HOME', hash: 'h0', callbackId: '', privateMetadata: '', type: 'home' } })),
+  trainingNewSubmission: (userId) =>
+    t.interact(viewSubmission({ callbackId: VIEWS.trainingNew, viewId: 'V0TRAINING', values: trainingState(), privateMetadata: JSON.stringify({ timeZone: 'Europe/London', announceChannelId: 'C0ANNOUNCE' }), userId })),
+  trainingEditSubmission: (userId) =>
+    t.interact(viewSubmission({ callbackId: VIEWS.trainingEdit, viewId: 'V0TEDIT', values: trainingState(), privateMetadata: JSON.stringify({ timeZone: 'Europe/London', opportunityId: 1 }), userId })),
+  trainingCancelSubmission: (userId) => t.interact(viewSubmission({ callbackId: VIEWS.trainingCancel, viewId: 'V0TCANCEL', values: {}, privateMetadata: JSON.stringify({ opportunityId: 1 }), userId })),
+  trainingAttendanceSubmission: (userId) =>
+    t.interact(
+      viewSubmission({ callbackId: VIEWS.trainingAttendance, viewId: 'V0TATTEND', values: { training_walk_ins: { value: { type: 'multi_users_select', selected_users: ['U0GRANTED'] } } }, privateMetadata: JSON.stringify({ opportunityId: 1 }), userId }),
+    ),
 };
 
 const entries = Object.entries(GUARDED) as [GuardedName, GuardedEntry][];
@@ -126,6 +144,18 @@ describe('guarded entry points', () => {
       'view shift_roster needs staff',
       'view shift_pick needs staff',
       'view shift_attendance needs staff',
+      'subcommand /training new needs staff',
+      'subcommand /training list needs staff',
+      'subcommand /training edit needs staff',
+      'subcommand /training cancel needs staff',
+      'subcommand /training attendance needs staff',
+      'subcommand /training report needs staff',
+      'subcommand /training skill needs staff',
+      'action home_new_training needs staff',
+      'view training_new needs staff',
+      'view training_edit needs staff',
+      'view training_cancel needs staff',
+      'view training_attendance needs staff',
     ]);
   });
 
@@ -157,12 +187,13 @@ describe('guarded entry points', () => {
     expect(reply.status).toBe(200);
     expect(reply.text).not.toContain(':lock:');
     // Let the admin's post-ack work finish before the next test resets the database.
-    const opensModal: GuardedName[] = ['settingsCommand', 'settingsFromHome', 'shiftNewCommand', 'shiftEditCommand', 'shiftCancelCommand', 'shiftRosterCommand', 'newShiftFromHome'];
+    const opensModal: GuardedName[] = ['settingsCommand', 'settingsFromHome', 'shiftNewCommand', 'shiftEditCommand', 'shiftCancelCommand', 'shiftRosterCommand', 'newShiftFromHome', 'trainingNewCommand', 'newTrainingFromHome'];
     if (opensModal.includes(name)) await t.slack.waitFor('views.update');
     if (name === 'settingsSubmission') expect(await db().selectFrom('workspace_settings').select('time_zone').execute()).toEqual([{ time_zone: 'America/Chicago' }]);
+    if (name === 'trainingNewSubmission') expect(await db().selectFrom('trainings').select('title').execute()).toEqual([{ title: 'Door knocking 101' }]);
     if (name === 'shiftNewSubmission') expect(await db().selectFrom('shifts').select('title').execute()).toEqual([{ title: 'Call voters about the library levy' }]);
     // The settings confirmation (no response_url here), the grant/revoke notices and a new shift's confirmation are DMs.
-    const sendsDm: GuardedName[] = ['settingsSubmission', 'grantCommand', 'revokeCommand', 'shiftNewSubmission'];
+    const sendsDm: GuardedName[] = ['settingsSubmission', 'grantCommand', 'revokeCommand', 'shiftNewSubmission', 'trainingNewSubmission', 'trainingSkillCommand'];
     if (sendsDm.includes(name)) await t.slack.waitFor('chat.postMessage');
     await t.settle();
   });

@@ -201,7 +201,7 @@ function nextUpParts(opportunities: readonly Opportunity[], style: Style): Part[
     const when = style.time(o.startsAt);
     parts.push({
       kind: 'opportunity',
-      text: `${style.bold(style.people(o.title))} · ${when} · ${o.seatsLeft} ${o.seatsLeft === 1 ? 'seat' : 'seats'} left`,
+      text: `${o.kind === 'training' ? 'Training: ' : ''}${style.bold(style.people(o.title))} · ${when} · ${o.seatsLeft === null ? 'no seat limit' : `${o.seatsLeft} ${o.seatsLeft === 1 ? 'seat' : 'seats'} left`}`,
       button: { type: 'button', action_id: o.actionId, value: o.value, text: { type: 'plain_text', text: o.kind === 'shift' ? 'Claim' : 'RSVP' } },
     });
   }

@@ -1,13 +1,25 @@
-/** "Upcoming trainings" on the App Home tab. RSVPs in Slack are not built yet; say so plainly. */
+/** "Upcoming trainings" on the App Home tab: the same modal as `/trainings`, with RSVP buttons. */
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ListenerDeps } from '../../slack/deps.js';
-import { openNotice } from '../../slack/open-modal.js';
+import { openThenFill } from '../../slack/open-modal.js';
+import { teamIdOf } from '../../slack/payload.js';
+import { browseTrainingsView } from '../../trainings/browse-trainings.js';
 
-export function upcomingTrainingsFromHome({ logger }: ListenerDeps) {
+export function upcomingTrainingsFromHome({ database, logger }: ListenerDeps) {
   return async ({ ack, body, client }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const text =
-      ':mortar_board: Seeing upcoming trainings and RSVPing right here is coming soon. Until then, ask your organizer when the next one is — and log it afterwards with *Log an action*.';
-    await openNotice({ client, logger, userId: body.user.id, triggerId: body.trigger_id, title: 'Upcoming trainings', text });
+    const deps = { db: database.db, client, logger };
+    try {
+      await openThenFill({
+        client,
+        logger,
+        userId: body.user.id,
+        triggerId: body.trigger_id,
+        title: 'Trainings',
+        build: () => browseTrainingsView(deps, { teamId: teamIdOf(body), userId: body.user.id, now: new Date() }),
+      });
+    } catch (error) {
+      logger.error(`Could not open the trainings modal from the home tab: ${String(error)}`);
+    }
   };
 }

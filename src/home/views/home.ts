@@ -22,6 +22,8 @@ import { describeCounts } from '../../logging/views/log-reply.js';
 import { asText, slackDate } from '../../slack/mrkdwn.js';
 import { formatInZone } from '../../domain/zoned-time.js';
 import type { NextShift, TeamShift } from '../../shifts/next-shifts.js';
+import type { EarnedSkill, NextTraining } from '../../trainings/next-trainings.js';
+import { trainingsSection } from './trainings-section.js';
 
 export const HOME_MAX_BLOCKS = 100;
 const SECTION_TEXT_MAX = 3000;
@@ -40,6 +42,10 @@ export interface HomeInput {
   recognition: RecognitionFacts;
   /** The person's next shifts (seats, offers, waitlist places), soonest first. */
   shifts?: readonly NextShift[];
+  /** The person's next trainings (RSVPs, offers, waitlist places), soonest first. */
+  trainings?: readonly NextTraining[];
+  /** The skills the person has earned. */
+  skills?: readonly EarnedSkill[];
   /** The person's zone, for the fallback text of times (Slack shows each reader their own). */
   timeZone?: string;
   /** Present only for staff and admins. */
@@ -65,6 +71,7 @@ export function homeView(input: HomeInput): HomeView {
   const sections: KnownBlock[][] = [
     greeting(input),
     shiftsSection(input.shifts ?? [], input.timeZone ?? 'UTC'),
+    trainingsSection(input.trainings ?? [], input.skills ?? [], input.timeZone ?? 'UTC'),
     hasHistory ? periodSection('This week', `since ${formatDay(input.thisWeek)}`, input.week, 'Nothing logged yet this week — one door, one call or one post gets it going.') : [],
     hasHistory ? periodSection('All time', undefined, input.allTime, 'Nothing logged yet.') : [],
     hasHistory ? recognitionSection(input) : [],
@@ -213,7 +220,7 @@ function teamSection(team: TeamGlance, thisWeek: IsoDate, timeZone: string): Kno
   if (team.missingDigestChannel) {
     blocks.push(section(':information_source: *No weekly digest is posted yet:* choose a digest channel (and its day and time) in Team settings, then invite me to that channel.'));
   }
-  const staffButtons = [button('New shift', ACTIONS.homeNewShift), ...(team.canChangeSettings ? [button('Team settings', ACTIONS.homeSettings)] : [])];
+  const staffButtons = [button('New shift', ACTIONS.homeNewShift), button('New training', ACTIONS.homeNewTraining), ...(team.canChangeSettings ? [button('Team settings', ACTIONS.homeSettings)] : [])];
   blocks.push({ type: 'actions', block_id: 'home_staff_actions', elements: staffButtons });
   if (!team.canChangeSettings) blocks.push(context(`Team settings (digest, staff and leader groups) are changed by admins with \`${COMMANDS.groundwork} settings\`.`));
   blocks.push(...teamShiftsSection(team.shifts ?? [], timeZone));

@@ -10,7 +10,7 @@ import { deliverOutbox } from '../../signups/deliver-outbox.js';
 import { cancelOpportunity, type CancelOutcome } from '../../signups/queries/schedule-changes.js';
 import { GUARDED, requireRole } from '../../team/permissions.js';
 import { refreshAnnouncement } from '../announce-shift.js';
-import { refreshHomesAfterShiftChange } from '../refresh-homes.js';
+import { refreshHomesAfterScheduleChange } from '../../home/refresh-homes.js';
 import { SHIFT_FEATURES } from '../shift-feature.js';
 import { readIdMetadata } from '../views/cancel-shift-modal.js';
 
@@ -45,6 +45,6 @@ export function shiftCancelSubmitted({ database, logger }: ListenerDeps) {
     await deliverOutbox({ ...deps, features: SHIFT_FEATURES, now, opportunityId: metadata.id }).catch((error: unknown) => logger.warn(`Could not send the cancellation DMs now (the job will): ${String(error)}`));
     const told = outcome.notified.length === 0 ? 'Nobody had claimed it.' : `${outcome.notified.length} ${outcome.notified.length === 1 ? 'person was' : 'people were'} told by DM.`;
     await sendPrivately({ client, logger, userId, responseUrl: metadata.responseUrl, message: plainReply(`:no_entry: Cancelled shift #${metadata.id}. ${told}`) }).catch(() => {});
-    await refreshHomesAfterShiftChange(deps, { teamId, changedBy: userId, peopleOnShift: outcome.notified, now });
+    await refreshHomesAfterScheduleChange(deps, { teamId, changedBy: userId, peopleSignedUp: outcome.notified, now });
   };
 }

@@ -16,7 +16,7 @@ import { deliverOutbox } from '../../signups/deliver-outbox.js';
 import { editOpportunity, type EditOutcome } from '../../signups/queries/schedule-changes.js';
 import { GUARDED, requireRole } from '../../team/permissions.js';
 import { refreshAnnouncement } from '../announce-shift.js';
-import { refreshHomesAfterShiftChange } from '../refresh-homes.js';
+import { refreshHomesAfterScheduleChange } from '../../home/refresh-homes.js';
 import { updateShiftDetails } from '../queries.js';
 import { detailsOf } from '../schedule-shift.js';
 import { SHIFT_FEATURES } from '../shift-feature.js';
@@ -71,6 +71,6 @@ export function shiftEditSubmitted({ database, logger }: ListenerDeps) {
     await deliverOutbox({ ...deps, features: SHIFT_FEATURES, now, opportunityId }).catch((error: unknown) => logger.warn(`Could not send the edit notices of shift ${opportunityId} now (the job will): ${String(error)}`));
     const told = edited.notified.length === 0 ? 'Nobody had claimed it yet.' : `${edited.notified.length} ${edited.notified.length === 1 ? 'person was' : 'people were'} told by DM.`;
     await sendPrivately({ client, logger, userId, responseUrl: metadata.responseUrl, message: plainReply(`:white_check_mark: Saved shift #${opportunityId}. ${told}`) }).catch(() => {});
-    await refreshHomesAfterShiftChange(deps, { teamId, changedBy: userId, peopleOnShift: edited.notified, now });
+    await refreshHomesAfterScheduleChange(deps, { teamId, changedBy: userId, peopleSignedUp: edited.notified, now });
   };
 }

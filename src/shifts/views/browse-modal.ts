@@ -10,7 +10,7 @@ import { ACTIONS, COMMANDS, SHIFTS_BROWSE_CALLBACK } from '../../slack/ids.js';
 import { truncate } from '../../slack/mrkdwn.js';
 import { readActionValue, readMetadata } from '../../slack/read-payload.js';
 import type { ShiftDetails } from '../queries.js';
-import { seatsLine, titleOf, when, whenAndLength, whoMayClaim } from './shift-text.js';
+import { requiredSkillLine, seatsLine, titleOf, when, whenAndLength, whoMayClaim } from './shift-text.js';
 
 export const PAGE_SIZE = 20;
 export const BROWSE_DAYS = 14;
@@ -86,6 +86,8 @@ function itemBlock(item: BrowseItem, timeZone: string): KnownBlock {
   const lines = [titleOf(details, opportunity), whenAndLength(opportunity, timeZone), seatsLine(opportunity, opportunity.waiting)];
   const who = whoMayClaim(opportunity);
   if (who) lines.push(who);
+  const skill = requiredSkillLine(details);
+  if (skill) lines.push(skill);
   const button = (text: string, actionId: string, value: number, style?: 'primary' | 'danger'): Button => ({
     type: 'button',
     action_id: actionId,

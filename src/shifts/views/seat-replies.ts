@@ -11,6 +11,9 @@ import { ACTIONS, COMMANDS } from '../../slack/ids.js';
 import type { SlackMessage } from '../../slack/messages.js';
 import { truncate } from '../../slack/mrkdwn.js';
 import type { Shift } from '../queries.js';
+import { TACTICS, type TacticId } from '../../domain/tactics.js';
+import type { Training } from '../../trainings/queries/trainings.js';
+import { titleOf as trainingTitleOf, whenAndLength as trainingWhen } from '../../trainings/views/training-text.js';
 import { titleOf, when, whenAndLength } from './shift-text.js';
 
 export type SeatReply =
@@ -20,6 +23,8 @@ export type SeatReply =
   | { kind: 'full'; waiting: number }
   | { kind: 'clash'; clash: Clash; other: Shift | undefined }
   | { kind: 'not_allowed'; role: Role; askUserIds: string[] }
+  /** The shift requires a skill the person has not earned: the next training for it, or whom to ask. */
+  | { kind: 'needs_skill'; skill: TacticId; next: Training | undefined; askUserIds: string[] }
   | { kind: 'left'; previous: Exclude<ClaimStatus, 'left'> }
   | { kind: 'passed' }
   | { kind: 'cancelled' | 'started' | 'not_found' | 'not_holding' | 'expired' | 'not_offered' };
@@ -59,6 +64,17 @@ export function seatReplyMessage(reply: SeatReply, shift: Shift | undefined, tim
     case 'not_allowed': {
       const ask = reply.askUserIds.length > 0 ? ` Ask ${reply.askUserIds.map((id) => `<@${id}>`).join(' or ')} if you'd like to join it.` : '';
       text = `:lock: ${name} is for leaders and up, and you're ${ROLE_WITH_ARTICLE[reply.role]} in Groundwork, so I can't give you a seat.${ask} Shifts open to everyone: ${browse}`;
+      break;
+    }
+    case 'needs_skill': {
+      const skill = `*${TACTICS[reply.skill].name}*`;
+      if (reply.next) {
+        text = `:mortar_board: ${name} needs the ${skill} skill, which you haven't earned yet, so nothing changed. The next training for it is ${trainingTitleOf(reply.next.details, reply.next.opportunity)}, ${trainingWhen(reply.next.opportunity, timeZone)}: RSVP, come, and this shift opens up to you.`;
+        button = { type: 'button', action_id: ACTIONS.trainingRsvp, text: { type: 'plain_text', text: 'RSVP to the training' }, value: String(reply.next.opportunity.id), style: 'primary' };
+      } else {
+        const ask = reply.askUserIds.length > 0 ? reply.askUserIds.map((id) => `<@${id}>`).join(' or ') : 'your staff';
+        text = `:mortar_board: ${name} needs the ${skill} skill, which you haven't earned yet, so nothing changed. No training for it is scheduled right now: ask ${ask} (they can also record the skill if you were trained elsewhere). ${browse}`;
+      }
       break;
     }
     case 'left':

@@ -7,6 +7,7 @@ import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { z } from 'zod';
 import type { OpportunityRow } from '../../db/schema.js';
 import { wallClockOf } from '../../domain/zoned-time.js';
+import { TACTIC_IDS, allTactics, type TacticId } from '../../domain/tactics.js';
 import type { MinRole } from '../../signups/signup-rules.js';
 import { SHIFT_BLOCKS, VIEWS } from '../../slack/ids.js';
 import {
@@ -16,6 +17,7 @@ import {
   datePicker,
   radioButtons,
   readInputs,
+  staticSelect,
   readMetadata,
   stateValuesOf,
   textInput,
@@ -105,6 +107,7 @@ export function shiftModal(options: {
     },
     text(SHIFT_BLOCKS.where, 'Where (video link or address)', WHERE_MAX_CHARS, { initial: existing?.details.location, placeholder: 'https://meet.example.org/phonebank' }),
     text(SHIFT_BLOCKS.script, 'Script or notes link', SCRIPT_URL_MAX_CHARS, { optional: true, initial: existing?.details.script_url, placeholder: 'https://docs.example.org/script' }),
+    requiredSkillBlock(existing?.details.required_skill ?? null),
   ];
   if (mode === 'new' && announce) {
     if (announce.channelId !== null) {
@@ -139,6 +142,21 @@ export function shiftModal(options: {
   };
 }
 
+/** "Requires a skill": optional; people without it are pointed to the next training for it. */
+function requiredSkillBlock(initial: TacticId | null): KnownBlock {
+  const option = (id: TacticId, name: string): PlainTextOption => ({ text: { type: 'plain_text', text: name }, value: id });
+  const options = allTactics().map((tactic) => option(tactic.id, tactic.name));
+  const chosen = initial ? options.find((o) => o.value === initial) : undefined;
+  return {
+    type: 'input',
+    block_id: SHIFT_BLOCKS.skill,
+    optional: true,
+    label: { type: 'plain_text', text: 'Requires a skill' },
+    hint: { type: 'plain_text', text: 'Only people who earned it at a training (or whom staff recorded) can claim a seat; the others are shown the next training for it.' },
+    element: { type: 'static_select', action_id: 'value', placeholder: { type: 'plain_text', text: 'No skill needed' }, options, ...(chosen ? { initial_option: chosen } : {}) },
+  };
+}
+
 /** Exactly what shiftModalView writes; a zone that is not a real IANA zone was not written by us. */
 const SHIFT_MODAL_METADATA = z.object({
   timeZone: timeZoneName,
@@ -164,6 +182,8 @@ const SHIFT_INPUTS = {
   [SHIFT_BLOCKS.script]: textInput(),
   // Only a new shift with somewhere to announce it has this block.
   [SHIFT_BLOCKS.announce]: whenPresent(checkboxes(z.literal('announce'))),
+  // Absent from a modal opened before skills existed: no skill needed.
+  [SHIFT_BLOCKS.skill]: whenPresent(staticSelect(z.enum(TACTIC_IDS), { invalid: 'Choose a skill from the list, or leave it empty.' })),
 };
 
 /**
@@ -186,6 +206,7 @@ export function readShiftSubmission(view: unknown, context: { now: Date; timeZon
     minRole: fields[SHIFT_BLOCKS.who] ?? 'volunteer',
     where: fields[SHIFT_BLOCKS.where] ?? null,
     scriptUrl: fields[SHIFT_BLOCKS.script] ?? null,
+    requiredSkill: fields[SHIFT_BLOCKS.skill] ?? null,
     announce: (fields[SHIFT_BLOCKS.announce] ?? []).includes('announce'),
   };
   const checked = checkShift(input, context);

@@ -6,6 +6,7 @@
 import type { OpportunityRow } from '../../db/schema.js';
 import { formatInZone } from '../../domain/zoned-time.js';
 import { asText, slackDate } from '../../slack/mrkdwn.js';
+import { TACTICS } from '../../domain/tactics.js';
 import { describeLength } from '../shift-rules.js';
 import type { ShiftDetails } from '../queries.js';
 
@@ -45,7 +46,14 @@ export function detailLines(details: ShiftDetails): string[] {
   const lines = [`:round_pushpin: ${asText(details.location)}`];
   if (details.target) lines.push(`:dart: ${asText(details.target)}`);
   if (details.script_url) lines.push(`:scroll: ${safeLink(details.script_url, 'Script and notes')}`);
+  const skill = requiredSkillLine(details);
+  if (skill) lines.push(skill);
   return lines;
+}
+
+/** "Requires the *Door knocking* skill" when the shift needs one. */
+export function requiredSkillLine(details: ShiftDetails): string | null {
+  return details.required_skill ? `:mortar_board: Requires the *${TACTICS[details.required_skill].name}* skill (from a training)` : null;
 }
 
 /** "3 of 10 seats taken", "Full · 2 waiting". */

@@ -299,14 +299,13 @@ describe('Home tab buttons', () => {
     expect(home.text).toContain(':tada: *New this week:* Your first story shared');
   });
 
-  it.each([
-    ['home_upcoming_trainings', 'Upcoming trainings', 'coming soon'],
-  ])('%s answers honestly in a small modal', async (actionId, title, words) => {
-    await t().interact(homeButtonAction(actionId));
-    const [open] = await t().slack.waitFor('views.open');
-    const modal = JSON.parse(String(open?.args.view));
-    expect(modal.title.text).toBe(title);
-    expect(JSON.stringify(modal.blocks)).toContain(words);
+  it('"Upcoming trainings" opens the /trainings modal', async () => {
+    await t().interact(homeButtonAction('home_upcoming_trainings'));
+    const [update] = await t().slack.waitFor('views.update');
+    const modal = JSON.parse(String(update?.args.view));
+    expect(modal.title.text).toBe('Trainings');
+    expect(modal.callback_id).toBe('trainings_browse');
+    expect(JSON.stringify(modal.blocks)).toContain('No trainings in the next 60 days');
     expect(t().slack.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
