@@ -11,6 +11,10 @@
  * Then the same again with 1,000,000 reports stored (20,000 people over two years, and the benchmark's
  * own people holding 500 reports each in the current week), to show the cost does not grow with history.
  *
+ * Besides req/s and latency it reports CPU time per request, of each target's process and of the
+ * PostgreSQL backends serving it: on a shared 2-core machine those hold still while req/s moves with
+ * whatever else runs (the load average is printed with every phase).
+ *
  * Targets: Groundwork ≥ 0.5× the floor's throughput (goal 0.9×), p99 ≤ 3× the floor's; with the history,
  * Groundwork ≥ 0.9× its own throughput on the empty database.
  */
