@@ -6,7 +6,9 @@
  *    plain pg.Pool of Groundwork's size, then acks "Recorded" (what any app that records before answering
  *    costs: the baseline the targets are set against);
  *  - groundwork: the real app, built by the same startSlackApp that main.ts runs.
- * Answers: 'stats' → event-loop busy time, RSS and statements sent so far; 'stop' → drains and exits.
+ * Its database connections carry application_name `bench-<kind>`, so the benchmark can read what the
+ * server spends on them (backend-cpu.ts).
+ * Answers: 'stats' → CPU time, event-loop busy time, RSS and statements sent so far; 'stop' → drains and exits.
  */
 import type { Server } from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -19,7 +21,7 @@ import { startSlackApp } from '../src/slack/app.js';
 import { SIGNING_SECRET } from '../test/support/slack-request.js';
 import { serveParent } from './ipc.js';
 import { quietLogger } from './load.js';
-import { COMMAND, FLOOR_KEY_PREFIX, type TargetStats } from './log-knock.js';
+import { applicationName, COMMAND, FLOOR_KEY_PREFIX, type TargetStats } from './log-knock.js';
 import { installQueryCounter } from './query-counter.js';
 
 /** The row Groundwork writes for the benchmark's text, so the floor inserts the same one. */
@@ -57,7 +59,7 @@ async function start(kind: string, slackApiUrl: string, databaseUrl: string) {
   const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-bench-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slackApiUrl, PORT: '0', LOG_LEVEL: 'warn' });
   if (kind === 'bare') return startBolt(slackApiUrl, async ({ ack }) => ack());
   if (kind === 'floor') {
-    const pool = new pg.Pool({ connectionString: databaseUrl, max: config.DATABASE_POOL_SIZE });
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: config.DATABASE_POOL_SIZE, application_name: applicationName(kind) });
     const bolt = await startBolt(slackApiUrl, async ({ command, ack }) => {
       await pool.query(FLOOR_INSERT, [
         command.team_id,
@@ -75,7 +77,9 @@ async function start(kind: string, slackApiUrl: string, databaseUrl: string) {
     return { ...bolt, stop: async () => (await bolt.stop(), await pool.end()) };
   }
   if (kind === 'groundwork') {
-    const database = await openDatabase({ databaseUrl, dataDir: '', poolSize: config.DATABASE_POOL_SIZE });
+    const url = new URL(databaseUrl);
+    url.searchParams.set('application_name', applicationName(kind));
+    const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '', poolSize: config.DATABASE_POOL_SIZE });
     const logger = quietLogger();
     const app = await startSlackApp(config, database, { logger, clientOptions: { retryConfig: { retries: 0 } } });
     // Stopping drains the work listeners do after their ack, so every row is committed when it returns.
@@ -88,7 +92,13 @@ const statements = installQueryCounter();
 const target = await start(process.env.BENCH_TARGET ?? '', process.env.SLACK_API_URL ?? '', process.env.BENCH_DATABASE ?? '');
 serveParent({ port: target.port }, async (message: unknown) => {
   if (message === 'stats') {
-    return { busyMs: performance.eventLoopUtilization().active, rss: process.memoryUsage.rss(), statements: statements() } satisfies TargetStats;
+    const cpu = process.cpuUsage();
+    return {
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      busyMs: performance.eventLoopUtilization().active,
+      rss: process.memoryUsage.rss(),
+      statements: statements(),
+    } satisfies TargetStats;
   }
   if (message === 'stop') {
     await target.stop();

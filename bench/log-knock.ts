@@ -11,13 +11,23 @@
  * Then the same again with 1,000,000 reports stored (20,000 people over two years, and the benchmark's
  * own people holding 500 reports each in the current week), to show the cost does not grow with history.
  *
+ * Besides req/s and latency it reports CPU time per request, of each target's process and of the
+ * PostgreSQL backends serving it: on a shared 2-core machine those hold still while req/s moves with
+ * whatever else runs (the load average is printed with every phase).
+ *
  * Targets: Groundwork ≥ 0.5× the floor's throughput (goal 0.9×), p99 ≤ 3× the floor's; with the history,
  * Groundwork ≥ 0.9× its own throughput on the empty database.
  */
-import { sql } from 'kysely';
+import { loadavg } from 'node:os';
+import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { DB } from '../src/db/schema.js';
+import type { LogDraft } from '../src/logging/log-entry.js';
+import { recordReport, type ActionOrigin } from '../src/logging/queries.js';
 import { dateIn, weekStart } from '../src/domain/dates.js';
 import { UNIT_IDS } from '../src/domain/tactics.js';
 import { SIGNING_SECRET } from '../test/support/slack-request.js';
+import { backendCpu, backendCpuSpent } from './backend-cpu.js';
 import { createBenchDatabase, type BenchDatabase } from './database.js';
 import { TsProcess } from './ipc.js';
 import { mb, median, percentile, startLoadGenerator, type LoadGenerator, type LoadSpec } from './load.js';
@@ -30,9 +40,13 @@ export const COMMAND = '/log-knock';
 const TEXT = '{doors} doors 12 talked {signed} signed';
 /** The floor's rows are told apart by their keys. */
 export const FLOOR_KEY_PREFIX = 'floor:';
+/** The application_name of a target's database connections, by which the server's CPU for it is found. */
+export const applicationName = (kind: string) => `bench-${kind}`;
 
 /** What a target process (log-knock-target.ts) reports about itself. */
 export interface TargetStats {
+  /** CPU time (user + system) of the process so far, ms. */
+  cpuMs: number;
   /** Event-loop busy time so far, ms. */
   busyMs: number;
   rss: number;
@@ -41,9 +55,18 @@ export interface TargetStats {
 const userIds = (prefix: string) => Array.from({ length: Number(process.env.BENCH_USERS ?? 20) }, (_, i) => `${prefix}${String(i).padStart(2, '0')}`);
 // Few enough that each person's time zone is cached after their first request.
 const USER_IDS = userIds('U0BENCH');
+/**
+ * Groundwork's people in the history part, who hold its 500 reports each this week. Not the empty part's:
+ * a report is checked against the same person's reports of the last 10 minutes (a likely repeat is held
+ * back), so people who had just sent thousands of reports in the empty part would make every later
+ * request walk more of them, whatever the history. Fresh people make the two parts alike but for it.
+ */
+const HISTORY_USER_IDS = userIds('U0HBENCH');
 const FLOOR_USER_IDS = userIds('U0FLOOR');
 const CONCURRENCY = 16;
-const WARMUP_REQUESTS = 300;
+// Groundwork runs far more code than the baselines: it takes about 2,000 requests before V8 has optimized
+// it and its CPU per request stops falling (with 300, its first measured round cost twice its last).
+const WARMUP_REQUESTS = 2000;
 // Each measured phase stops at whichever comes first, so a slow app keeps the run bounded in time.
 const PHASE_MAX_REQUESTS = 3000;
 const PHASE_MAX_MS = 5000;
@@ -67,8 +90,12 @@ interface Target {
   name: string;
   kind: 'bare' | 'floor' | 'groundwork';
   process: TsProcess;
+  /** The benchmark's own connection, to read the server's processes. */
+  db: BenchDatabase['database']['db'];
   url: string;
   userIds: string[];
+  /** Who sends the history part's requests. */
+  historyUserIds: string[];
   expect: LoadSpec['expect'];
 }
 
@@ -84,8 +111,17 @@ interface PhaseStats {
   p99: number;
   /** RSS of the target's process after the phase. */
   rss: number;
-  /** The target's event-loop busy time per request, ms: what a request costs it, steadier than req/s. */
+  /**
+   * CPU time per request, ms: of the target's process, and of the PostgreSQL processes serving its
+   * connections (NaN when the server is not on this machine). What a request costs, whoever else
+   * shares the cores; req/s and latency move with them.
+   */
+  cpuMsPerRequest: number;
+  dbCpuMsPerRequest: number;
+  /** The target's event-loop busy time per request, ms: wall-clock, so it grows when the process waits for a core. */
   busyMsPerRequest: number;
+  /** The machine's 1-minute load average when the phase ended. */
+  load: number;
   statementsPerRequest: number;
 }
 
@@ -98,13 +134,15 @@ function nextNumber(count: number): number {
 }
 
 async function runPhase(load: LoadGenerator, target: Target, part: PhaseStats['part'], round: number, maxRequests: number, maxMs: number): Promise<PhaseStats> {
+  const db = target.db;
   const before = await target.process.request<TargetStats>('stats');
+  const dbBefore = await backendCpu(db, applicationName(target.kind));
   const result = await load.run({
     url: target.url,
     signingSecret: SIGNING_SECRET,
     command: COMMAND,
     text: TEXT,
-    userIds: target.userIds,
+    userIds: part === 'history' ? target.historyUserIds : target.userIds,
     // Groundwork uses trigger_id as the idempotency key: a repeat would be "Already recorded", not a new row.
     triggerPrefix: `bench.${target.kind}.${part}.${round}`,
     firstNumber: nextNumber(maxRequests),
@@ -114,6 +152,7 @@ async function runPhase(load: LoadGenerator, target: Target, part: PhaseStats['p
     expect: target.expect,
   });
   const after = await target.process.request<TargetStats>('stats');
+  const dbAfter = await backendCpu(db, applicationName(target.kind));
   const perRequest = (amount: number) => amount / Math.max(1, result.completed);
   return {
     target: target.name,
@@ -126,7 +165,10 @@ async function runPhase(load: LoadGenerator, target: Target, part: PhaseStats['p
     p50: percentile(result.latenciesMs, 50),
     p99: percentile(result.latenciesMs, 99),
     rss: after.rss,
+    cpuMsPerRequest: perRequest(after.cpuMs - before.cpuMs),
+    dbCpuMsPerRequest: perRequest(backendCpuSpent(dbBefore, dbAfter) ?? Number.NaN),
     busyMsPerRequest: perRequest(after.busyMs - before.busyMs),
+    load: loadavg()[0] ?? Number.NaN,
     // Work a listener does after acking can still be running here; across 1000s of requests that is noise.
     statementsPerRequest: perRequest(after.statements - before.statements),
   };
@@ -155,8 +197,11 @@ const COLUMNS: [header: string, width: number, cell: (l: Line) => string][] = [
   ['p50 ms', 7, (l) => l.p50.toFixed(1)],
   ['p99 ms', 7, (l) => l.p99.toFixed(1)],
   ['RSS MB', 7, (l) => mb(l.rss)],
+  ['CPU ms/req', 10, (l) => l.cpuMsPerRequest.toFixed(2)],
+  ['DB CPU ms/req', 13, (l) => (Number.isNaN(l.dbCpuMsPerRequest) ? '—' : l.dbCpuMsPerRequest.toFixed(2))],
   ['busy ms/req', 11, (l) => l.busyMsPerRequest.toFixed(2)],
   ['SQL/req', 7, (l) => l.statementsPerRequest.toFixed(1)],
+  ['load', 5, (l) => l.load.toFixed(1)],
 ];
 
 function printLine(cell: (column: (typeof COLUMNS)[number]) => string) {
@@ -177,7 +222,10 @@ function medianOf(phases: PhaseStats[], target: string, part: PhaseStats['part']
     p50: mid((p) => p.p50),
     p99: mid((p) => p.p99),
     rss: Math.max(...mine.map((p) => p.rss)),
+    cpuMsPerRequest: mid((p) => p.cpuMsPerRequest),
+    dbCpuMsPerRequest: mid((p) => p.dbCpuMsPerRequest),
     busyMsPerRequest: mid((p) => p.busyMsPerRequest),
+    load: mid((p) => p.load),
     statementsPerRequest: mid((p) => p.statementsPerRequest),
   };
 }
@@ -192,7 +240,7 @@ async function storeHistory(bench: BenchDatabase): Promise<void> {
   const db = bench.database.db;
   const thisWeek = weekStart(dateIn(BENCH_TIME_ZONE, new Date()));
   const today = dateIn(BENCH_TIME_ZONE, new Date());
-  const own = USER_IDS.length * OWN_REPORTS_THIS_WEEK;
+  const own = HISTORY_USER_IDS.length * OWN_REPORTS_THIS_WEEK;
   const units = sql.raw(UNIT_IDS.join(', '));
   const sums = sql.raw(UNIT_IDS.map((unit) => `sum(coalesce((counts ->> '${unit}')::int, 0))`).join(', '));
   await db.transaction().execute(async (trx) => {
@@ -212,7 +260,7 @@ async function storeHistory(bench: BenchDatabase): Promise<void> {
       insert into actions (team_id, user_id, tactic_id, goal, channel, counts, occurred_on, source, idempotency_key, created_at)
       select 'T0GROUND', u.user_id, 'door_knocking', 'recruit', 'offline', '{"doors": 40, "conversations": 12, "signups": 5}', day,
              'command', 'own:' || u.user_id || ':' || n, least(day + time '09:00', now() - interval '1 hour')
-      from unnest(${USER_IDS}::text[]) as u(user_id), generate_series(1, ${OWN_REPORTS_THIS_WEEK}) as n,
+      from unnest(${HISTORY_USER_IDS}::text[]) as u(user_id), generate_series(1, ${OWN_REPORTS_THIS_WEEK}) as n,
            lateral (select ${thisWeek}::date + (n % (${today}::date - ${thisWeek}::date + 1)) as day) as d`.execute(trx);
     await sql`alter table actions enable trigger user`.execute(trx);
     await sql`truncate person_week_totals, person_totals`.execute(trx);
@@ -228,6 +276,61 @@ async function storeHistory(bench: BenchDatabase): Promise<void> {
   await sql`vacuum analyze actions`.execute(db);
   await sql`vacuum analyze person_week_totals`.execute(db);
   await sql`vacuum analyze person_totals`.execute(db);
+  // A million rows just written leave the server flushing them for minutes; the state to measure is a
+  // database that has them stored, not one still writing them out.
+  await sql`checkpoint`.execute(db).catch((error: unknown) => console.log(`  (no checkpoint after storing the history: ${String(error)})`));
+}
+
+const loadAverage = () => loadavg().map((value) => value.toFixed(2)).join(' ');
+
+/**
+ * With BENCH_CPU_PROF=<folder>, each target writes CPU profiles of its whole life to <folder>/<kind> when it
+ * stops (open it in Chrome's DevTools); the figures of such a run are slower than usual.
+ */
+function profileArgs(kind: Target['kind']): string[] {
+  const folder = process.env.BENCH_CPU_PROF;
+  // A folder per target: tsx's loader thread writes a profile of its own beside the main thread's.
+  return folder ? ['--cpu-prof', `--cpu-prof-dir=${folder}/${kind}`] : [];
+}
+
+/**
+ * With BENCH_EXPLAIN=1: EXPLAIN (ANALYZE, BUFFERS) of the very statement /log-knock sends, for one of the
+ * benchmark's people, inside a transaction that is rolled back (the row counts stay exact). The statement
+ * is captured from recordReport itself, then explained with a key and counts of its own, so it takes the
+ * same path as a benchmark request (checked for a repeat, inserted, summaries updated, week read).
+ */
+async function explainRecordStatement(bench: BenchDatabase, userId: string, label: string): Promise<void> {
+  let captured: CompiledQuery | undefined;
+  const pool = new pg.Pool({ connectionString: bench.url, max: 1 });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: (event) => void (captured = event.query) });
+  const today = dateIn(BENCH_TIME_ZONE, new Date());
+  const draft = (doors: number): LogDraft => ({ tacticId: 'door_knocking', counts: { doors, conversations: 12 }, occurredOn: today, place: null, note: null, story: null, storyConsent: false });
+  const origin = (key: string): ActionOrigin => ({ teamId: 'T0GROUND', userId, source: 'command', idempotencyKey: key });
+  const rollback = new Error('rollback');
+  try {
+    await db.transaction().execute(async (trx) => {
+      await recordReport(trx, draft(4999), origin('command:explain.1'), { thisWeek: weekStart(today), checkRepeats: true });
+      if (!captured) throw new Error('recordReport sent no statement');
+      const first = captured;
+      const replace = (value: unknown) =>
+        value === 'command:explain.1' ? 'command:explain.2' : value === JSON.stringify(draft(4999).counts) ? JSON.stringify(draft(4998).counts) : value === JSON.stringify(draft(4999)) ? JSON.stringify(draft(4998)) : value;
+      // A few runs first, so the timings are not those of a connection's first trigger call (which compiles the trigger functions).
+      for (let run = 0; run < 3; run++) await recordReport(trx, draft(4990 + run), origin(`command:explain.warm.${run}`), { thisWeek: weekStart(today), checkRepeats: true });
+      const plan = await trx.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain (analyze, buffers) ${first.sql}`, first.parameters.map(replace)));
+      console.log(`\n  EXPLAIN ANALYZE of the record statement (${label}):`);
+      for (const row of plan.rows) console.log(`    ${row['QUERY PLAN']}`);
+      // Every request updates its person's summary rows; dead versions pile up until autovacuum visits.
+      const { rows } = await sql<{ relname: string; n_live_tup: number; n_dead_tup: number; autovacuums: number }>`
+        select relname, n_live_tup::int, n_dead_tup::int, autovacuum_count::int as autovacuums from pg_stat_user_tables
+        where relname in ('actions', 'person_week_totals', 'person_totals', 'team_day_totals') order by relname`.execute(trx);
+      for (const r of rows) console.log(`    ${r.relname}: ${r.n_live_tup} live rows, ${r.n_dead_tup} dead, ${r.autovacuums} autovacuums so far`);
+      throw rollback;
+    });
+  } catch (error) {
+    if (error !== rollback) throw error;
+  } finally {
+    await db.destroy();
+  }
 }
 
 async function countRows(bench: BenchDatabase) {
@@ -254,19 +357,20 @@ export async function run(): Promise<boolean> {
     // The floor's table: actions' twin (columns, indexes, constraints), without the summaries trigger.
     await sql`create table floor_actions (like actions including all)`.execute(bench.database.db);
 
-    const start = async (name: string, kind: Target['kind'], ids: string[], expect: LoadSpec['expect']): Promise<Target> => {
+    const start = async (name: string, kind: Target['kind'], ids: string[], historyIds: string[], expect: LoadSpec['expect']): Promise<Target> => {
       const env = { BENCH_TARGET: kind, SLACK_API_URL: ready.apiUrl, BENCH_DATABASE: bench.url };
-      const { process: child, ready: target } = await TsProcess.start<{ port: number }>(new URL('./log-knock-target.ts', import.meta.url), env);
+      const { process: child, ready: target } = await TsProcess.start<{ port: number }>(new URL('./log-knock-target.ts', import.meta.url), env, profileArgs(kind));
       cleanups.push(() => child.close());
-      return { name, kind, process: child, url: `http://127.0.0.1:${target.port}/slack/events`, userIds: ids, expect };
+      return { name, kind, process: child, db: bench.database.db, url: `http://127.0.0.1:${target.port}/slack/events`, userIds: ids, historyUserIds: historyIds, expect };
     };
     const recorded = { status: 200, json: { response_type: 'ephemeral' }, includes: 'Recorded' };
-    const bare = await start('bare Bolt', 'bare', USER_IDS, { status: 200 });
-    const floor = await start('Bolt + 1 INSERT', 'floor', FLOOR_USER_IDS, recorded);
-    const groundwork = await start('Groundwork', 'groundwork', USER_IDS, recorded);
+    const bare = await start('bare Bolt', 'bare', USER_IDS, USER_IDS, { status: 200 });
+    const floor = await start('Bolt + 1 INSERT', 'floor', FLOOR_USER_IDS, FLOOR_USER_IDS, recorded);
+    const groundwork = await start('Groundwork', 'groundwork', USER_IDS, HISTORY_USER_IDS, recorded);
     const load = await startLoadGenerator();
     cleanups.push(() => load.close());
 
+    const loadAtStart = loadAverage();
     console.log(`log-knock: "${COMMAND} ${TEXT}" from ${USER_IDS.length} people, ${CONCURRENCY} requests in flight; ${bench.description}`);
     console.log(`  each target, the load generator and the fake Slack API run in processes of their own`);
     console.log(`  warm-up ${WARMUP_REQUESTS} each, then ${ROUNDS} rounds of up to ${PHASE_MAX_REQUESTS} requests or ${PHASE_MAX_MS / 1000} s per target, order rotating`);
@@ -276,10 +380,14 @@ export async function run(): Promise<boolean> {
     for (const target of targets) warmups.push(await runPhase(load, target, 'empty', 0, WARMUP_REQUESTS, 30_000));
     const phases = await runRounds(load, targets, 'empty');
 
+    if (process.env.BENCH_EXPLAIN) await explainRecordStatement(bench, USER_IDS[0]!, 'empty database, one of its people after their requests');
     const seeding = Date.now();
     await storeHistory(bench);
     console.log(`  stored ${HISTORY_REPORTS.toLocaleString('en-US')} reports of history in ${((Date.now() - seeding) / 1000).toFixed(1)} s`);
+    // The history part's people are new to the app: its warm-up caches their time zones, as the first one did.
+    for (const target of [floor, groundwork]) warmups.push(await runPhase(load, target, 'history', 0, WARMUP_REQUESTS, 30_000));
     phases.push(...(await runRounds(load, [floor, groundwork], 'history')));
+    if (process.env.BENCH_EXPLAIN) await explainRecordStatement(bench, HISTORY_USER_IDS[0]!, '1M history, one of its people after their requests');
 
     const stopped = await Promise.all(targets.map((target) => target.process.request<{ problems: string[]; problemCount: number }>('stop')));
     const rows = await countRows(bench);
@@ -295,8 +403,10 @@ export async function run(): Promise<boolean> {
       groundworkHistory: medianOf(phases, groundwork.name, 'history'),
     };
     for (const line of Object.values(m)) printLine(([, , cell]) => cell(line));
-    console.log('  RSS = the target process after its phase; busy ms/req = its event-loop busy time per request;');
-    console.log('  SQL/req = statements it sent per request.');
+    console.log('  RSS = the target process after its phase; CPU ms/req = its CPU time (user + system) per request;');
+    console.log('  DB CPU ms/req = CPU time of the PostgreSQL backends serving its connections, per request;');
+    console.log('  busy ms/req = its event-loop busy time per request (wall-clock: grows while it waits for a core);');
+    console.log('  SQL/req = statements it sent per request; load = 1-minute load average at the end of the phase.');
 
     const verdict = (pass: boolean) => (pass ? 'PASS' : 'FAIL');
     const show = (label: string, value: number, target?: string, pass?: boolean) =>
@@ -311,6 +421,14 @@ export async function run(): Promise<boolean> {
     show('throughput floor, 1M history / empty', m.floorHistory.reqPerSec / m.floor.reqPerSec);
     show('throughput floor / bare (the machine)', m.floor.reqPerSec / m.bare.reqPerSec);
     show('p99 latency floor / bare (the machine)', m.floor.p99 / m.bare.p99);
+    console.log('  CPU per request, steadier than the above on a shared machine:');
+    show('app CPU/request Groundwork / floor', m.groundwork.cpuMsPerRequest / m.floor.cpuMsPerRequest);
+    show('DB CPU/request Groundwork / floor', m.groundwork.dbCpuMsPerRequest / m.floor.dbCpuMsPerRequest);
+    const totalCpu = (l: Line) => l.cpuMsPerRequest + l.dbCpuMsPerRequest;
+    show('app + DB CPU/request Groundwork / floor', totalCpu(m.groundwork) / totalCpu(m.floor));
+    show('app + DB CPU/request Groundwork, 1M history / empty', totalCpu(m.groundworkHistory) / totalCpu(m.groundwork));
+    show('app + DB CPU/request floor, 1M history / empty', totalCpu(m.floorHistory) / totalCpu(m.floor));
+    console.log(`  load average (1, 5, 15 min) at the start: ${loadAtStart}; at the end: ${loadAverage()}`);
 
     // Correctness: figures from an app that answered wrongly would be meaningless.
     const all = [...warmups, ...phases];

@@ -81,19 +81,19 @@ function withoutComments(source: string): string {
   return source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
 }
 
-/** The events the code listens to: the string given to each `app.event(...)`. */
+/** The events the code listens to: the string given to each `routes.event(...)`. */
 function subscribedEvents(): { events: string[]; registrations: number } {
-  const events = [...listenersSource.matchAll(/\bapp\.event\(\s*(['"`])([^'"`]+)\1/g)].map((m) => m[2] ?? '');
-  const registrations = [...listenersSource.matchAll(/\bapp\.event\(/g)].length;
+  const events = [...listenersSource.matchAll(/\broutes\.event\(\s*(['"`])([^'"`]+)\1/g)].map((m) => m[2] ?? '');
+  const registrations = [...listenersSource.matchAll(/\broutes\.event\(/g)].length;
   return { events, registrations };
 }
 
 const REGISTRATION_KINDS = { command: 'COMMANDS', action: 'ACTIONS', view: 'VIEWS' } as const;
 type Kind = keyof typeof REGISTRATION_KINDS;
 
-/** Each `app.command(` / `app.action(` / `app.view(` call with the source text of its first argument. */
+/** Each `routes.command(` / `routes.action(` / `routes.view(` call with the source text of its first argument. */
 function registrations(): { kind: Kind; firstArgument: string }[] {
-  return [...listenersSource.matchAll(/\bapp\.(command|action|view)\(\s*(\{[^}]*\}|[^,)]+)/g)].map((m) => ({
+  return [...listenersSource.matchAll(/\broutes\.(command|action|view)\(\s*(\{[^}]*\}|[^,)]+)/g)].map((m) => ({
     kind: m[1] as Kind,
     firstArgument: (m[2] ?? '').trim(),
   }));
@@ -170,10 +170,10 @@ describe('manifest.yml', () => {
 
   it('subscribes to exactly the events src/slack/listeners.ts listens to', () => {
     const { events, registrations: count } = subscribedEvents();
-    expect(count, 'app.event(...) calls whose event name is not a string literal this test can read').toBe(events.length);
+    expect(count, 'routes.event(...) calls whose event name is not a string literal this test can read').toBe(events.length);
     const inManifest = settings.event_subscriptions?.bot_events ?? [];
     expect(events.filter((e) => !inManifest.includes(e)), 'events the code listens to missing from settings.event_subscriptions.bot_events').toEqual([]);
-    expect(inManifest.filter((e) => !events.includes(e)), 'bot_events in manifest.yml that no app.event(...) listens to').toEqual([]);
+    expect(inManifest.filter((e) => !events.includes(e)), 'bot_events in manifest.yml that no routes.event(...) listens to').toEqual([]);
   });
 
   it('enables interactivity while the code registers actions or views', () => {
@@ -187,12 +187,12 @@ describe('manifest.yml', () => {
 describe('listener registrations in src/slack/listeners.ts', () => {
   it('route every command, action and view by its constant in src/slack/ids.ts, never a string literal', () => {
     const found = registrations();
-    expect(found.length, 'no app.command/app.action/app.view calls found; has the file moved?').toBeGreaterThan(0);
-    const calls = [...listenersSource.matchAll(/\bapp\.(command|action|view)\(/g)].length;
-    expect(found.length, 'app.command/action/view calls this test could not read').toBe(calls);
+    expect(found.length, 'no routes.command/routes.action/routes.view calls found; has the file moved?').toBeGreaterThan(0);
+    const calls = [...listenersSource.matchAll(/\broutes\.(command|action|view)\(/g)].length;
+    expect(found.length, 'routes.command/action/view calls this test could not read').toBe(calls);
     const literal = found
       .filter((r) => !new RegExp(`\\b${REGISTRATION_KINDS[r.kind]}\\.\\w+`).test(r.firstArgument))
-      .map((r) => `app.${r.kind}(${r.firstArgument}, ...) should use ${REGISTRATION_KINDS[r.kind]}.<name>`);
+      .map((r) => `routes.${r.kind}(${r.firstArgument}, ...) should use ${REGISTRATION_KINDS[r.kind]}.<name>`);
     expect(literal).toEqual([]);
   });
 
@@ -202,6 +202,6 @@ describe('listener registrations in src/slack/listeners.ts', () => {
       ...Object.keys(ACTIONS).filter((key) => !registeredKeys('action').has(key)).map((key) => `ACTIONS.${key}`),
       ...Object.keys(VIEWS).filter((key) => !registeredKeys('view').has(key)).map((key) => `VIEWS.${key}`),
     ];
-    expect(unrouted, 'ids without an app.command/app.action/app.view listener').toEqual([]);
+    expect(unrouted, 'ids without an routes.command/routes.action/routes.view listener').toEqual([]);
   });
 });
