@@ -11,6 +11,7 @@ import * as signups from './0005_signups.js';
 import * as digest from './0006_digest.js';
 import * as claimAttendance from './0007_claim_attendance.js';
 import * as personSkills from './0008_person_skills.js';
+import * as engagement from './0010_engagement.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_people_and_actions': peopleAndActions,
@@ -21,4 +22,6 @@ export const migrations: Record<string, Migration> = {
   '0006_digest': digest,
   '0007_claim_attendance': claimAttendance,
   '0008_person_skills': personSkills,
+  // 0009 is the trainings feature's.
+  '0010_engagement': engagement,
 };

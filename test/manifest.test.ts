@@ -42,6 +42,7 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'conversations.info': ['channels:read', 'groups:read'],
   'conversations.replies': ['channels:history', 'groups:history'],
   'files.uploadV2': ['files:write'],
+  'conversations.open': ['im:write'],
 };
 
 /** The bot scopes the events the app subscribes to need. */
@@ -50,6 +51,7 @@ const EVENT_SCOPES: Record<string, string[]> = {
   subteam_members_changed: ['usergroups:read'],
   subteam_updated: ['usergroups:read'],
   reaction_added: ['reactions:read'],
+  user_change: ['users:read'],
 };
 
 /** Every Web API method called anywhere in src/, read from the source (`client.chat.postMessage(`, split lines too). */

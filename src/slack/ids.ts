@@ -49,6 +49,8 @@ export const VIEWS = {
   shiftReport: 'shift_report',
   // A shift's roster once it has started: staff tick who came.
   shiftAttendance: 'shift_attendance',
+  // `/groundwork forget-me`: the confirmation.
+  forgetMe: 'forget_me',
 } as const;
 
 /** The /shifts modal has no submit button, so Slack never routes on its callback_id; its buttons say where they were clicked. */

@@ -37,6 +37,8 @@ import { reportBackSubmitted } from '../shifts/listeners/report-back-submitted.j
 import { storyReaction } from '../digest/listeners/story-reaction.js';
 import { storyDecision } from '../digest/listeners/story-decision.js';
 import { shiftAttendanceSubmitted } from '../shifts/listeners/shift-attendance-submitted.js';
+import { forgetMeSubmitted } from '../privacy/listeners/forget-me-submitted.js';
+import { userChanged } from '../privacy/listeners/user-changed.js';
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
   app.command(COMMANDS.logKnock, logKnockCommand(deps));
@@ -73,8 +75,10 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.view(VIEWS.shiftPick, shiftPickSubmitted(deps));
   app.view(VIEWS.shiftReport, reportBackSubmitted(deps));
   app.view(VIEWS.shiftAttendance, shiftAttendanceSubmitted(deps));
+  app.view(VIEWS.forgetMe, forgetMeSubmitted(deps));
   app.event('app_home_opened', appHomeOpened(deps));
   app.event('subteam_members_changed', usergroupChanged(deps));
   app.event('subteam_updated', usergroupChanged(deps));
   app.event('reaction_added', storyReaction(deps));
+  app.event('user_change', userChanged(deps));
 }
