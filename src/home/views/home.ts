@@ -22,6 +22,8 @@ import { describeCounts } from '../../logging/views/log-reply.js';
 import { asText, slackDate } from '../../slack/mrkdwn.js';
 import { formatInZone } from '../../domain/zoned-time.js';
 import type { NextShift, TeamShift } from '../../shifts/next-shifts.js';
+import type { LadderFacts } from '../../engagement/ladder.js';
+import { ladderHomeSection } from '../../engagement/views/ladder-home.js';
 
 export const HOME_MAX_BLOCKS = 100;
 const SECTION_TEXT_MAX = 3000;
@@ -44,6 +46,8 @@ export interface HomeInput {
   timeZone?: string;
   /** Present only for staff and admins. */
   team?: TeamGlance;
+  /** What the engagement ladder reads from the person's record: their rung and next step are shown. */
+  ladder?: LadderFacts;
 }
 
 export interface TeamGlance {
@@ -68,6 +72,7 @@ export function homeView(input: HomeInput): HomeView {
     hasHistory ? periodSection('This week', `since ${formatDay(input.thisWeek)}`, input.week, 'Nothing logged yet this week — one door, one call or one post gets it going.') : [],
     hasHistory ? periodSection('All time', undefined, input.allTime, 'Nothing logged yet.') : [],
     hasHistory ? recognitionSection(input) : [],
+    input.ladder ? ladderHomeSection(input.ladder) : [],
     input.team ? teamSection(input.team, input.thisWeek, input.timeZone ?? 'UTC') : [],
     footer(),
   ];
