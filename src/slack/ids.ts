@@ -8,6 +8,7 @@ export const COMMANDS = {
   groundwork: '/groundwork',
   shift: '/shift',
   shifts: '/shifts',
+  segment: '/segment',
 } as const;
 
 export const ACTIONS = {
@@ -36,6 +37,9 @@ export const ACTIONS = {
   // The author's answer to a story nomination (a DM from the app).
   allowStory: 'story_allow',
   declineStory: 'story_decline',
+  // In the /segment modal: a segment's CSV to the staff member's DM, and a batch invitation from it.
+  segmentExport: 'segment_export',
+  segmentInvite: 'segment_invite',
 } as const;
 
 export const VIEWS = {
@@ -52,6 +56,9 @@ export const VIEWS = {
   // `/groundwork forget-me`: the confirmation.
   forgetMe: 'forget_me',
 } as const;
+
+/** The /segment modal has no submit button; its buttons say where they were clicked. */
+export const SEGMENTS_CALLBACK = 'segments';
 
 /** The /shifts modal has no submit button, so Slack never routes on its callback_id; its buttons say where they were clicked. */
 export const SHIFTS_BROWSE_CALLBACK = 'shifts_browse';

@@ -39,6 +39,8 @@ import { storyDecision } from '../digest/listeners/story-decision.js';
 import { shiftAttendanceSubmitted } from '../shifts/listeners/shift-attendance-submitted.js';
 import { forgetMeSubmitted } from '../privacy/listeners/forget-me-submitted.js';
 import { userChanged } from '../privacy/listeners/user-changed.js';
+import { segmentCommand } from '../engagement/listeners/segment-command.js';
+import { exportSegmentPressed } from '../engagement/listeners/export-segment.js';
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
   app.command(COMMANDS.logKnock, logKnockCommand(deps));
@@ -46,6 +48,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.command(COMMANDS.groundwork, groundworkCommand(deps));
   app.command(COMMANDS.shift, shiftCommand(deps));
   app.command(COMMANDS.shifts, shiftsCommand(deps));
+  app.command(COMMANDS.segment, segmentCommand(deps));
   app.action(ACTIONS.chooseTactic, chooseTactic(deps));
   app.action(ACTIONS.undoAction, undoAction(deps));
   app.action(ACTIONS.recordHeldReport, recordHeldReportPressed(deps));
@@ -66,6 +69,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.action(ACTIONS.shiftReportBack, reportBackClicked(deps));
   app.action(ACTIONS.allowStory, storyDecision(deps, 'allowed'));
   app.action(ACTIONS.declineStory, storyDecision(deps, 'declined'));
+  app.action(ACTIONS.segmentExport, exportSegmentPressed(deps));
   app.view(VIEWS.logAction, logActionSubmitted(deps));
   app.view(VIEWS.settings, settingsSubmitted(deps));
   app.view(VIEWS.shiftNew, shiftNewSubmitted(deps));

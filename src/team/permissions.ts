@@ -61,6 +61,8 @@ export const GUARDED = {
   shiftRosterSubmission: { kind: 'view', id: VIEWS.shiftRoster, needed: 'staff', what: 'Removing someone from a shift' },
   shiftPickSubmission: { kind: 'view', id: VIEWS.shiftPick, needed: 'staff', what: 'Managing shifts' },
   shiftAttendanceSubmission: { kind: 'view', id: VIEWS.shiftAttendance, needed: 'staff', what: 'Marking attendance' },
+  segmentCommand: { kind: 'command', id: COMMANDS.segment, needed: 'staff', what: 'Seeing segments' },
+  segmentExport: { kind: 'action', id: ACTIONS.segmentExport, needed: 'staff', what: 'Exporting a segment' },
 } as const satisfies Record<string, GuardedEntry>;
 
 export type GuardedName = keyof typeof GUARDED;

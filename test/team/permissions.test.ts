@@ -85,6 +85,8 @@ const attempts: Record<GuardedName, (userId: string) => Promise<SlackResponse>> 
     t.interact(
       viewSubmission({ callbackId: VIEWS.shiftAttendance, viewId: 'V0ATTEND', values: { shift_attendance_0: { value: { type: 'checkboxes', selected_options: [] } } }, privateMetadata: JSON.stringify({ opportunityId: 1 }), userId }),
     ),
+  segmentCommand: (userId) => t.command('/segment', '', { userId }),
+  segmentExport: (userId) => t.interact(blockAction({ actionId: ACTIONS.segmentExport, value: 'bridgers', userId, view: { id: 'V0SEGMENTS', hash: 'h0', callbackId: 'segments', privateMetadata: '' } })),
 };
 
 const entries = Object.entries(GUARDED) as [GuardedName, GuardedEntry][];
@@ -126,6 +128,8 @@ describe('guarded entry points', () => {
       'view shift_roster needs staff',
       'view shift_pick needs staff',
       'view shift_attendance needs staff',
+      'command /segment needs staff',
+      'action segment_export needs staff',
     ]);
   });
 
@@ -157,13 +161,14 @@ describe('guarded entry points', () => {
     expect(reply.status).toBe(200);
     expect(reply.text).not.toContain(':lock:');
     // Let the admin's post-ack work finish before the next test resets the database.
-    const opensModal: GuardedName[] = ['settingsCommand', 'settingsFromHome', 'shiftNewCommand', 'shiftEditCommand', 'shiftCancelCommand', 'shiftRosterCommand', 'newShiftFromHome'];
+    const opensModal: GuardedName[] = ['settingsCommand', 'settingsFromHome', 'shiftNewCommand', 'shiftEditCommand', 'shiftCancelCommand', 'shiftRosterCommand', 'newShiftFromHome', 'segmentCommand'];
     if (opensModal.includes(name)) await t.slack.waitFor('views.update');
     if (name === 'settingsSubmission') expect(await db().selectFrom('workspace_settings').select('time_zone').execute()).toEqual([{ time_zone: 'America/Chicago' }]);
     if (name === 'shiftNewSubmission') expect(await db().selectFrom('shifts').select('title').execute()).toEqual([{ title: 'Call voters about the library levy' }]);
     // The settings confirmation (no response_url here), the grant/revoke notices and a new shift's confirmation are DMs.
     const sendsDm: GuardedName[] = ['settingsSubmission', 'grantCommand', 'revokeCommand', 'shiftNewSubmission'];
     if (sendsDm.includes(name)) await t.slack.waitFor('chat.postMessage');
+    if (name === 'segmentExport') await t.slack.waitFor('files.completeUploadExternal');
     await t.settle();
   });
 
