@@ -35,6 +35,7 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'chat.getPermalink': [],
   'views.open': [],
   'views.update': [],
+  'views.push': [],
   'views.publish': [],
   'users.info': ['users:read'],
   'usergroups.list': ['usergroups:read'],

@@ -5,5 +5,6 @@ import { SHIFT_FEATURES } from '../shifts/shift-feature.js';
 import { signupsJob } from '../signups/signups-job.js';
 import { refreshUsergroupsJob } from '../team/refresh-usergroups-job.js';
 import type { Job } from './scheduler.js';
+import { invitationsJob } from '../engagement/invitations-job.js';
 
-export const jobs: readonly Job[] = [refreshUsergroupsJob, forgetHeldReportsJob, signupsJob(SHIFT_FEATURES), digestJob];
+export const jobs: readonly Job[] = [refreshUsergroupsJob, forgetHeldReportsJob, signupsJob(SHIFT_FEATURES), digestJob, invitationsJob];

@@ -55,6 +55,14 @@ export const VIEWS = {
   shiftAttendance: 'shift_attendance',
   // `/groundwork forget-me`: the confirmation.
   forgetMe: 'forget_me',
+  // A batch invitation from a segment: choose what to invite to, then preview and send.
+  inviteChoose: 'invite_choose',
+  inviteSend: 'invite_send',
+} as const;
+
+/** Block ids of the invitation modals. */
+export const INVITE_BLOCKS = {
+  opportunity: 'invite_opportunity',
 } as const;
 
 /** The /segment modal has no submit button; its buttons say where they were clicked. */

@@ -41,6 +41,9 @@ import { forgetMeSubmitted } from '../privacy/listeners/forget-me-submitted.js';
 import { userChanged } from '../privacy/listeners/user-changed.js';
 import { segmentCommand } from '../engagement/listeners/segment-command.js';
 import { exportSegmentPressed } from '../engagement/listeners/export-segment.js';
+import { inviteFromSegment } from '../engagement/listeners/invite-from-segment.js';
+import { inviteChosen } from '../engagement/listeners/invite-chosen.js';
+import { inviteConfirmed } from '../engagement/listeners/invite-confirmed.js';
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
   app.command(COMMANDS.logKnock, logKnockCommand(deps));
@@ -70,6 +73,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.action(ACTIONS.allowStory, storyDecision(deps, 'allowed'));
   app.action(ACTIONS.declineStory, storyDecision(deps, 'declined'));
   app.action(ACTIONS.segmentExport, exportSegmentPressed(deps));
+  app.action(ACTIONS.segmentInvite, inviteFromSegment(deps));
   app.view(VIEWS.logAction, logActionSubmitted(deps));
   app.view(VIEWS.settings, settingsSubmitted(deps));
   app.view(VIEWS.shiftNew, shiftNewSubmitted(deps));
@@ -80,6 +84,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.view(VIEWS.shiftReport, reportBackSubmitted(deps));
   app.view(VIEWS.shiftAttendance, shiftAttendanceSubmitted(deps));
   app.view(VIEWS.forgetMe, forgetMeSubmitted(deps));
+  app.view(VIEWS.inviteChoose, inviteChosen(deps));
+  app.view(VIEWS.inviteSend, inviteConfirmed(deps));
   app.event('app_home_opened', appHomeOpened(deps));
   app.event('subteam_members_changed', usergroupChanged(deps));
   app.event('subteam_updated', usergroupChanged(deps));

@@ -63,6 +63,9 @@ export const GUARDED = {
   shiftAttendanceSubmission: { kind: 'view', id: VIEWS.shiftAttendance, needed: 'staff', what: 'Marking attendance' },
   segmentCommand: { kind: 'command', id: COMMANDS.segment, needed: 'staff', what: 'Seeing segments' },
   segmentExport: { kind: 'action', id: ACTIONS.segmentExport, needed: 'staff', what: 'Exporting a segment' },
+  segmentInvite: { kind: 'action', id: ACTIONS.segmentInvite, needed: 'staff', what: 'Inviting a segment' },
+  inviteChooseSubmission: { kind: 'view', id: VIEWS.inviteChoose, needed: 'staff', what: 'Inviting a segment' },
+  inviteSendSubmission: { kind: 'view', id: VIEWS.inviteSend, needed: 'staff', what: 'Inviting a segment' },
 } as const satisfies Record<string, GuardedEntry>;
 
 export type GuardedName = keyof typeof GUARDED;

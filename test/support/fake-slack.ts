@@ -57,6 +57,7 @@ function defaultHandlers(state: SlackState, base: string): Record<string, Method
     'auth.test': () => ({ ok: true, url: 'https://groundwork-test.slack.com/', team: 'Groundwork Test', user: 'groundwork', team_id: FAKE_TEAM_ID, user_id: FAKE_BOT_USER_ID, bot_id: 'B0BOT' }),
     'users.info': (args) => ({ ok: true, user: { id: args.user, team_id: FAKE_TEAM_ID, name: String(args.user).toLowerCase(), tz: 'America/Chicago', tz_offset: -21600, is_admin: false, is_owner: false } }),
     'views.open': (args) => ({ ok: true, view: { ...parseJson(args.view), id: `V${++viewSeq}`, hash: `h${viewSeq}` } }),
+    'views.push': (args) => ({ ok: true, view: { ...parseJson(args.view), id: `V${++viewSeq}`, hash: `h${viewSeq}` } }),
     'views.update': (args) => ({ ok: true, view: { ...parseJson(args.view), id: args.view_id, hash: `h${++viewSeq}` } }),
     // Like Slack: every publish gets a new hash, and one made with a hash that is no longer current is refused.
     'views.publish': (args) => {

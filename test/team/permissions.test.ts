@@ -86,6 +86,10 @@ const attempts: Record<GuardedName, (userId: string) => Promise<SlackResponse>> 
       viewSubmission({ callbackId: VIEWS.shiftAttendance, viewId: 'V0ATTEND', values: { shift_attendance_0: { value: { type: 'checkboxes', selected_options: [] } } }, privateMetadata: JSON.stringify({ opportunityId: 1 }), userId }),
     ),
   segmentCommand: (userId) => t.command('/segment', '', { userId }),
+  segmentInvite: (userId) => t.interact(blockAction({ actionId: ACTIONS.segmentInvite, value: 'bridgers', userId, view: { id: 'V0SEGMENTS', hash: 'h0', callbackId: 'segments', privateMetadata: '' } })),
+  inviteChooseSubmission: (userId) =>
+    t.interact(viewSubmission({ callbackId: VIEWS.inviteChoose, viewId: 'V0INVITE', values: { invite_opportunity: { value: { type: 'static_select', selected_option: { value: '1', text: { type: 'plain_text', text: '#1' } } } } }, privateMetadata: JSON.stringify({ segment: 'bridgers' }), userId })),
+  inviteSendSubmission: (userId) => t.interact(viewSubmission({ callbackId: VIEWS.inviteSend, viewId: 'V0SEND', values: {}, privateMetadata: JSON.stringify({ segment: 'bridgers', opportunityId: 1 }), userId })),
   segmentExport: (userId) => t.interact(blockAction({ actionId: ACTIONS.segmentExport, value: 'bridgers', userId, view: { id: 'V0SEGMENTS', hash: 'h0', callbackId: 'segments', privateMetadata: '' } })),
 };
 
@@ -130,6 +134,9 @@ describe('guarded entry points', () => {
       'view shift_attendance needs staff',
       'command /segment needs staff',
       'action segment_export needs staff',
+      'action segment_invite needs staff',
+      'view invite_choose needs staff',
+      'view invite_send needs staff',
     ]);
   });
 
@@ -169,6 +176,7 @@ describe('guarded entry points', () => {
     const sendsDm: GuardedName[] = ['settingsSubmission', 'grantCommand', 'revokeCommand', 'shiftNewSubmission'];
     if (sendsDm.includes(name)) await t.slack.waitFor('chat.postMessage');
     if (name === 'segmentExport') await t.slack.waitFor('files.completeUploadExternal');
+    if (name === 'segmentInvite') await t.slack.waitFor('views.push');
     await t.settle();
   });
 

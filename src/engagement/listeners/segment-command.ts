@@ -6,7 +6,11 @@ import { GUARDED, requireRole } from '../../team/permissions.js';
 import { todayIn } from '../../domain/dates.js';
 import { displayTimeZone } from '../../shifts/time-zone.js';
 import { segmentCounts, segmentMembers } from '../queries/segments.js';
+import { invitationSummaries } from '../queries/invitations.js';
 import { PREVIEW_NAMES, segmentsModal, segmentsToShow } from '../views/segments-modal.js';
+
+/** The latest invitations shown with their conversions. */
+const INVITATIONS_SHOWN = 5;
 
 export function segmentCommand({ database, logger, clock }: ListenerDeps) {
   return async ({ command, ack, client }: CommandArgs): Promise<void> => {
@@ -35,7 +39,7 @@ export function segmentCommand({ database, logger, clock }: ListenerDeps) {
         const segments = await Promise.all(
           segmentsToShow(counts).map(async (id) => ({ id, count: counts[id] ?? 0, preview: await segmentMembers(db, teamId, id, today, PREVIEW_NAMES) })),
         );
-        return segmentsModal(segments);
+        return segmentsModal(segments, await invitationSummaries(db, teamId, INVITATIONS_SHOWN));
       },
     });
   };

@@ -1,7 +1,9 @@
 /** The /segment modal: each named segment with its count, a preview of names, and its buttons. Pure. */
 import type { KnownBlock, ModalView } from '@slack/types';
 import { ACTIONS, SEGMENTS_CALLBACK } from '../../slack/ids.js';
-import { FIXED_SEGMENT_IDS, segmentDefinition, type SegmentId } from '../segments.js';
+import { FIXED_SEGMENT_IDS, parseSegmentId, segmentDefinition, type SegmentId } from '../segments.js';
+import { conversionText } from '../invitation-rules.js';
+import type { InvitationSummary } from '../queries/invitations.js';
 
 export const PREVIEW_NAMES = 8;
 
@@ -14,7 +16,7 @@ export interface SegmentSummary {
 
 const people = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'person' : 'people'}`;
 
-export function segmentsModal(segments: readonly SegmentSummary[]): ModalView {
+export function segmentsModal(segments: readonly SegmentSummary[], invitations: readonly InvitationSummary[] = []): ModalView {
   const blocks: KnownBlock[] = [
     { type: 'context', elements: [{ type: 'mrkdwn', text: 'Counts are from everyone’s record today. *Export CSV* sends the whole segment to your DM; *Invite* asks them to a shift or training, previewed first.' }] },
   ];
@@ -37,6 +39,13 @@ export function segmentsModal(segments: readonly SegmentSummary[]): ModalView {
       });
     }
   }
+  if (invitations.length > 0) {
+    const lines = invitations.map((i) => {
+      const still = i.pending > 0 ? ` · ${i.pending} still to send` : '';
+      return `• ${labelOf(i.segment)} → ${i.title.slice(0, 80)}: ${conversionText(i)}${still}`;
+    });
+    blocks.push({ type: 'divider' }, { type: 'section', text: { type: 'mrkdwn', text: `*Invitations* (latest first; claimed = holding a seat or a waitlist place now)\n${lines.join('\n')}`.slice(0, 3000) } });
+  }
   return { type: 'modal', callback_id: SEGMENTS_CALLBACK, title: { type: 'plain_text', text: 'Segments' }, close: { type: 'plain_text', text: 'Close' }, blocks: blocks.slice(0, 100) };
 }
 
@@ -44,4 +53,9 @@ export function segmentsModal(segments: readonly SegmentSummary[]): ModalView {
 export function segmentsToShow(counts: Partial<Record<SegmentId, number>>): SegmentId[] {
   const skills = (Object.keys(counts) as SegmentId[]).filter((id) => id.startsWith('skill:'));
   return [...FIXED_SEGMENT_IDS, ...skills];
+}
+
+function labelOf(segment: string): string {
+  const id = parseSegmentId(segment);
+  return id ? segmentDefinition(id).label : segment;
 }
