@@ -10,6 +10,7 @@ import { sql, type Kysely } from 'kysely';
  *    (a shift or a training) and one row per person it is owed to, UNIQUE per (invitation, person), sent
  *    with a lease like the signup outbox: a row is DMed at most once, whatever stops half way.
  *  - leader_snoozes: staff snoozed a person in the weekly leader-spotting DM until a day.
+ *  - leader_asks: a next ask staff took from that DM ("lead a training", "host"), once per person, ask and week.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -110,6 +111,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('snoozed_by', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('leader_snoozes_pkey', ['team_id', 'user_id'])
     .execute();
+
+  await db.schema
+    .createTable('leader_asks')
+    .addColumn('team_id', 'text', (c) => c.notNull())
+    .addColumn('user_id', 'text', (c) => c.notNull())
+    .addColumn('ask', 'text', (c) => c.notNull().check(sql`ask in ('lead_training', 'host')`))
+    // The Monday of the week the leader-spotting DM was about: a second click that week asks nobody again.
+    .addColumn('week', 'date', (c) => c.notNull())
+    .addColumn('asked_by', 'text', (c) => c.notNull())
+    .addColumn('asked_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .addPrimaryKeyConstraint('leader_asks_pkey', ['team_id', 'user_id', 'ask', 'week'])
+    .execute();
 }
 
 /** Adds up every action into person_activity (which must be empty): the backfill above, and the segments benchmark's bulk load. */
@@ -122,6 +135,7 @@ export async function fillPersonActivity(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('leader_asks').execute();
   await db.schema.dropTable('leader_snoozes').execute();
   await db.schema.dropTable('invitation_recipients').execute();
   await db.schema.dropTable('invitations').execute();

@@ -297,6 +297,18 @@ export interface LeaderSnoozesTable {
   snoozed_by: string;
 }
 
+export type LeaderAsk = 'lead_training' | 'host';
+
+/** A next ask staff took from the leader-spotting DM, once per person, ask and week (migration 0010). */
+export interface LeaderAsksTable {
+  team_id: string;
+  user_id: string;
+  ask: LeaderAsk;
+  week: string;
+  asked_by: string;
+  asked_at: CreatedAt;
+}
+
 export interface DB {
   people: PeopleTable;
   actions: ActionsTable;
@@ -320,6 +332,7 @@ export interface DB {
   invitations: InvitationsTable;
   invitation_recipients: InvitationRecipientsTable;
   leader_snoozes: LeaderSnoozesTable;
+  leader_asks: LeaderAsksTable;
 }
 
 export type NewAction = Insertable<ActionsTable>;

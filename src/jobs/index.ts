@@ -6,5 +6,6 @@ import { signupsJob } from '../signups/signups-job.js';
 import { refreshUsergroupsJob } from '../team/refresh-usergroups-job.js';
 import type { Job } from './scheduler.js';
 import { invitationsJob } from '../engagement/invitations-job.js';
+import { leaderSpottingJob } from '../engagement/leader-spotting-job.js';
 
-export const jobs: readonly Job[] = [refreshUsergroupsJob, forgetHeldReportsJob, signupsJob(SHIFT_FEATURES), digestJob, invitationsJob];
+export const jobs: readonly Job[] = [refreshUsergroupsJob, forgetHeldReportsJob, signupsJob(SHIFT_FEATURES), digestJob, invitationsJob, leaderSpottingJob];

@@ -53,6 +53,7 @@ export const PERSONAL_DATA_TABLES = {
   invitations: { columns: ['created_by'], handling: 'clear actor', what: 'who sent a batch invitation' },
   invitation_recipients: { columns: ['user_id'], handling: 'anonymize', what: 'invitations received; kept anonymous for conversion counts' },
   leader_snoozes: { columns: ['user_id', 'snoozed_by'], handling: 'delete', what: 'leader-spotting snoozes' },
+  leader_asks: { columns: ['user_id', 'asked_by'], handling: 'delete', what: 'asks to lead a training or host, from the leader-spotting DM' },
 } as const satisfies Record<string, PersonalDataTable>;
 
 export type PersonalDataTableName = keyof typeof PERSONAL_DATA_TABLES;

@@ -76,11 +76,12 @@ async function clearActor(trx: Transaction<DB>, teamId: string, userId: string, 
   await trx.updateTable('story_nominations').set({ nominated_by: anonymous }).where('team_id', '=', teamId).where('nominated_by', '=', userId).execute();
   await trx.updateTable('person_skills').set({ recorded_by: anonymous }).where('team_id', '=', teamId).where('recorded_by', '=', userId).execute();
   await trx.updateTable('invitations').set({ created_by: anonymous }).where('team_id', '=', teamId).where('created_by', '=', userId).execute();
+  await trx.updateTable('leader_asks').set({ asked_by: anonymous }).where('team_id', '=', teamId).where('asked_by', '=', userId).execute();
   await trx.updateTable('leader_snoozes').set({ snoozed_by: anonymous }).where('team_id', '=', teamId).where('snoozed_by', '=', userId).execute();
 }
 
 async function deleteOwnRows(trx: Transaction<DB>, teamId: string, userId: string): Promise<void> {
-  for (const table of ['people', 'held_reports', 'home_tabs', 'role_grants', 'usergroup_members', 'signup_outbox', 'person_skills', 'invitation_opt_outs', 'leader_snoozes'] as const) {
+  for (const table of ['people', 'held_reports', 'home_tabs', 'role_grants', 'usergroup_members', 'signup_outbox', 'person_skills', 'invitation_opt_outs', 'leader_snoozes', 'leader_asks'] as const) {
     await trx.deleteFrom(table).where('team_id', '=', teamId).where('user_id', '=', userId).execute();
   }
   await trx.deleteFrom('story_nominations').where('team_id', '=', teamId).where('author_id', '=', userId).execute();

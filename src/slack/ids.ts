@@ -40,6 +40,10 @@ export const ACTIONS = {
   // In the /segment modal: a segment's CSV to the staff member's DM, and a batch invitation from it.
   segmentExport: 'segment_export',
   segmentInvite: 'segment_invite',
+  // In the weekly leader-spotting DM to staff: take the next ask, or snooze the person for four weeks.
+  leaderAskTraining: 'leader_ask_training',
+  leaderAskHost: 'leader_ask_host',
+  leaderSnooze: 'leader_snooze',
 } as const;
 
 export const VIEWS = {

@@ -44,6 +44,8 @@ import { exportSegmentPressed } from '../engagement/listeners/export-segment.js'
 import { inviteFromSegment } from '../engagement/listeners/invite-from-segment.js';
 import { inviteChosen } from '../engagement/listeners/invite-chosen.js';
 import { inviteConfirmed } from '../engagement/listeners/invite-confirmed.js';
+import { leaderAskPressed } from '../engagement/listeners/leader-ask.js';
+import { leaderSnoozePressed } from '../engagement/listeners/leader-snooze.js';
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
   app.command(COMMANDS.logKnock, logKnockCommand(deps));
@@ -74,6 +76,9 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.action(ACTIONS.declineStory, storyDecision(deps, 'declined'));
   app.action(ACTIONS.segmentExport, exportSegmentPressed(deps));
   app.action(ACTIONS.segmentInvite, inviteFromSegment(deps));
+  app.action(ACTIONS.leaderAskTraining, leaderAskPressed('lead_training')(deps));
+  app.action(ACTIONS.leaderAskHost, leaderAskPressed('host')(deps));
+  app.action(ACTIONS.leaderSnooze, leaderSnoozePressed(deps));
   app.view(VIEWS.logAction, logActionSubmitted(deps));
   app.view(VIEWS.settings, settingsSubmitted(deps));
   app.view(VIEWS.shiftNew, shiftNewSubmitted(deps));

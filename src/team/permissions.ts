@@ -66,6 +66,9 @@ export const GUARDED = {
   segmentInvite: { kind: 'action', id: ACTIONS.segmentInvite, needed: 'staff', what: 'Inviting a segment' },
   inviteChooseSubmission: { kind: 'view', id: VIEWS.inviteChoose, needed: 'staff', what: 'Inviting a segment' },
   inviteSendSubmission: { kind: 'view', id: VIEWS.inviteSend, needed: 'staff', what: 'Inviting a segment' },
+  leaderAskTraining: { kind: 'action', id: ACTIONS.leaderAskTraining, needed: 'staff', what: 'Asking someone to lead' },
+  leaderAskHost: { kind: 'action', id: ACTIONS.leaderAskHost, needed: 'staff', what: 'Asking someone to lead' },
+  leaderSnooze: { kind: 'action', id: ACTIONS.leaderSnooze, needed: 'staff', what: 'Snoozing someone in leader spotting' },
 } as const satisfies Record<string, GuardedEntry>;
 
 export type GuardedName = keyof typeof GUARDED;

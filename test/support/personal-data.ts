@@ -83,5 +83,9 @@ export async function seedPersonEverywhere(db: Kysely<DB>, userId: string, now: 
     { team_id: TEAM, user_id: userId, until: '2026-12-28', snoozed_by: 'U0STAFF' },
     { team_id: TEAM, user_id: 'U0OTHER', until: '2026-12-28', snoozed_by: userId },
   ]).execute();
+  await db.insertInto('leader_asks').values([
+    { team_id: TEAM, user_id: userId, ask: 'host', week: '2026-11-30', asked_by: 'U0STAFF' },
+    { team_id: TEAM, user_id: 'U0OTHER', ask: 'lead_training', week: '2026-11-30', asked_by: userId },
+  ]).execute();
   return { upcomingId: Number(upcoming.id), pastId: Number(past.id) };
 }

@@ -90,6 +90,9 @@ const attempts: Record<GuardedName, (userId: string) => Promise<SlackResponse>> 
   inviteChooseSubmission: (userId) =>
     t.interact(viewSubmission({ callbackId: VIEWS.inviteChoose, viewId: 'V0INVITE', values: { invite_opportunity: { value: { type: 'static_select', selected_option: { value: '1', text: { type: 'plain_text', text: '#1' } } } } }, privateMetadata: JSON.stringify({ segment: 'bridgers' }), userId })),
   inviteSendSubmission: (userId) => t.interact(viewSubmission({ callbackId: VIEWS.inviteSend, viewId: 'V0SEND', values: {}, privateMetadata: JSON.stringify({ segment: 'bridgers', opportunityId: 1 }), userId })),
+  leaderAskTraining: (userId) => t.interact(blockAction({ actionId: ACTIONS.leaderAskTraining, value: 'U0GRANTED|2026-11-23', userId, responseUrl: t.slack.responseUrl('leader') })),
+  leaderAskHost: (userId) => t.interact(blockAction({ actionId: ACTIONS.leaderAskHost, value: 'U0GRANTED|2026-11-23', userId, responseUrl: t.slack.responseUrl('leader') })),
+  leaderSnooze: (userId) => t.interact(blockAction({ actionId: ACTIONS.leaderSnooze, value: 'U0GRANTED|2026-11-23', userId, responseUrl: t.slack.responseUrl('leader') })),
   segmentExport: (userId) => t.interact(blockAction({ actionId: ACTIONS.segmentExport, value: 'bridgers', userId, view: { id: 'V0SEGMENTS', hash: 'h0', callbackId: 'segments', privateMetadata: '' } })),
 };
 
@@ -137,6 +140,9 @@ describe('guarded entry points', () => {
       'action segment_invite needs staff',
       'view invite_choose needs staff',
       'view invite_send needs staff',
+      'action leader_ask_training needs staff',
+      'action leader_ask_host needs staff',
+      'action leader_snooze needs staff',
     ]);
   });
 
@@ -177,6 +183,7 @@ describe('guarded entry points', () => {
     if (sendsDm.includes(name)) await t.slack.waitFor('chat.postMessage');
     if (name === 'segmentExport') await t.slack.waitFor('files.completeUploadExternal');
     if (name === 'segmentInvite') await t.slack.waitFor('views.push');
+    if (name === 'leaderAskTraining' || name === 'leaderAskHost' || name === 'leaderSnooze') await t.slack.waitFor('response_url');
     await t.settle();
   });
 
