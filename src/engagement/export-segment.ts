@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { weekStart, type IsoDate } from '../domain/dates.js';
 import { displayNames } from '../digest/post-digest.js';
-import { sendFileToDm } from '../privacy/send-my-data.js';
+import { sendFileToDm } from '../slack/send-file-privately.js';
 import { NO_FACTS, rungOf } from './ladder.js';
 import { ladderFacts } from './queries/ladder.js';
 import { countsPerCell, segmentMembers } from './queries/segments.js';

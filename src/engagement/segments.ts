@@ -3,6 +3,7 @@
  * summary (person_activity: offline and online counts, first and last day acted) and from skills.
  * Pure: the definitions and the id a button carries; the SQL that applies them is queries/segments.ts.
  */
+import { z } from 'zod';
 import { TACTIC_IDS, TACTICS, isTacticId, type TacticId } from '../domain/tactics.js';
 
 /** "Most …" segments are the top this many people (ties broken by Slack id, so the list is stable). */
@@ -48,5 +49,11 @@ export function parseSegmentId(value: string): SegmentId | null {
   const skill = value.startsWith('skill:') ? value.slice('skill:'.length) : '';
   return isTacticId(skill) ? `skill:${skill}` : null;
 }
+
+/** A segment id read from a button value or private_metadata: only the ids the modals write. */
+export const segmentIdValue = z
+  .string()
+  .max(60)
+  .transform((value, ctx) => parseSegmentId(value) ?? (ctx.addIssue({ code: 'custom', message: 'unknown segment' }), z.NEVER));
 
 export const SKILL_SEGMENT_IDS: readonly SegmentId[] = TACTIC_IDS.map((id) => `skill:${id}` as const);

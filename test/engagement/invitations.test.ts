@@ -20,7 +20,8 @@ async function onlineOnly(...userIds: string[]) {
 
 async function openInvite() {
   await t().interact(blockAction({ actionId: 'segment_invite', value: 'online_ready', userId: STAFF, view: { id: 'V0SEG', hash: 'h', callbackId: 'segments', privateMetadata: '' } }));
-  const [push] = await t().slack.waitFor('views.push');
+  await t().settle();
+  const [push] = t().slack.callsTo('views.push');
   return JSON.parse(String(push?.args.view)) as { callback_id: string; private_metadata: string; blocks: { element?: { options: { value: string; text: { text: string } }[] } }[] };
 }
 
@@ -86,7 +87,8 @@ describe('a batch invitation from a segment', () => {
     // Ana claims from the DM: a conversion.
     await pressInMessage(t(), 'shift_claim', shiftId, 'U0ANA');
     await t().command('/segment', '', { userId: STAFF });
-    const [update] = await t().slack.waitFor('views.update');
+    await t().settle();
+    const [update] = t().slack.callsTo('views.update');
     expect(String(update?.args.view)).toContain('Online-only, ready for an offline ask → Door-knock the Elm St turf: 1 of 2 claimed (50%)');
   });
 

@@ -36,7 +36,8 @@ async function seedTeam() {
 async function openSegments(): Promise<string> {
   const reply = await t().command('/segment', '', { userId: STAFF });
   expect(reply.status).toBe(200);
-  const [update] = await t().slack.waitFor('views.update');
+  await t().settle();
+  const [update] = t().slack.callsTo('views.update');
   return String(update?.args.view);
 }
 
@@ -71,7 +72,8 @@ describe('/segment', () => {
     await seedTeam();
     t().slack.on('users.info', (args) => ({ ok: true, user: { id: args.user, name: 'x', real_name: args.user === 'U0BRIDGE1' ? '=cmd,"Bea"' : 'Ben B', tz: 'America/Chicago' } }));
     await t().interact(blockAction({ actionId: 'segment_export', value: 'bridgers', userId: STAFF, view: { id: 'V0SEG', hash: 'h', callbackId: 'segments', privateMetadata: '' } }));
-    const [completed] = await t().slack.waitFor('files.completeUploadExternal');
+    await t().settle();
+    const [completed] = t().slack.callsTo('files.completeUploadExternal');
     expect(completed?.args.channel_id).toBe(`D${STAFF.slice(1)}`);
     expect(String(completed?.args.initial_comment)).toContain('*Bridgers*: 2 people');
     const [upload] = t().slack.callsTo('upload');
@@ -84,7 +86,8 @@ describe('/segment', () => {
   it('refuses a segment id it never wrote, sending nothing', async () => {
     await setUpTeam(db());
     await t().interact(blockAction({ actionId: 'segment_export', value: 'everyone; drop table', userId: STAFF, view: { id: 'V0SEG', hash: 'h', callbackId: 'segments', privateMetadata: '' } }));
-    const [dm] = await t().slack.waitFor('chat.postMessage');
+    await t().settle();
+    const [dm] = t().slack.callsTo('chat.postMessage');
     expect(String(dm?.args.text)).toContain("I couldn't read which segment to export, so nothing was sent");
     expect(t().slack.callsTo('files.completeUploadExternal')).toEqual([]);
   });

@@ -47,7 +47,8 @@ async function tablesMentioning(text: string): Promise<string[]> {
 async function forgetThroughTheModal(userId: string) {
   const opened = await t().command('/groundwork', 'forget-me', { userId });
   expect(opened.status).toBe(200);
-  const [open] = await t().slack.waitFor('views.open');
+  await t().settle();
+  const [open] = t().slack.callsTo('views.open');
   const view = JSON.parse(String(open?.args.view)) as { callback_id: string; submit: { text: string } };
   expect(view.submit.text).toBe('Delete everything');
   return t().interact(viewSubmission({ callbackId: view.callback_id, viewId: 'V0FORGET', values: {}, privateMetadata: '', userId }));
@@ -65,7 +66,8 @@ describe('/groundwork forget-me', () => {
     await seedPersonEverywhere(db(), MARIA, NOW);
     const before = await tablesMentioning(MARIA);
     await t().command('/groundwork', 'forget-me', { userId: MARIA });
-    await t().slack.waitFor('views.open');
+    await t().settle();
+    expect(t().slack.callsTo('views.open')).toHaveLength(1);
     expect(await tablesMentioning(MARIA)).toEqual(before);
   });
 
@@ -87,6 +89,10 @@ describe('/groundwork forget-me', () => {
     await t().settle();
 
     expect(await tablesMentioning(MARIA), 'tables still naming Maria').toEqual([]);
+    // The Home tab Slack shows her is rebuilt from nothing: no totals, the first rung.
+    const home = JSON.stringify(t().slack.homeOf(MARIA)?.view);
+    expect(home).toContain("You're a *Supporter*");
+    expect(home).not.toContain('All time');
     for (const secret of SECRETS) expect(await tablesMentioning(secret), `tables still holding "${secret}"`).toEqual([]);
     expect(await teamHistory()).toEqual(history);
     // Dev's action, story included, is untouched.

@@ -16,7 +16,9 @@ beforeEach(async () => {
 
 /** The JSON file that arrived in the upload (the fake records the multipart body). */
 async function uploadedFile(): Promise<{ about: string; tables: Record<string, { what: string; rows: Record<string, unknown>[] }> }> {
-  const [upload] = await t().slack.waitFor('upload');
+  // The file goes up after the ack: wait for the app's own work to finish, not a fixed time.
+  await t().settle();
+  const [upload] = t().slack.callsTo('upload');
   const body = String(upload?.args.body);
   return JSON.parse(body.slice(body.indexOf('{'), body.lastIndexOf('}') + 1));
 }
@@ -40,7 +42,7 @@ describe('/groundwork my-data', () => {
 
     const [opened] = t().slack.callsTo('conversations.open');
     expect(opened?.args.users).toBe('U0MARIA');
-    const [completed] = await t().slack.waitFor('files.completeUploadExternal');
+    const [completed] = t().slack.callsTo('files.completeUploadExternal');
     expect(completed?.args.channel_id).toBe('D0MARIA');
     expect(String(completed?.args.initial_comment)).toMatch(/Everything Groundwork stores about you: \d+ records/);
   });
@@ -55,7 +57,8 @@ describe('/groundwork my-data', () => {
 
   it('tells someone with no record that nothing is stored', async () => {
     await t().command('/groundwork', 'my-data', { userId: 'U0NEW' });
-    const [completed] = await t().slack.waitFor('files.completeUploadExternal');
+    await t().settle();
+    const [completed] = t().slack.callsTo('files.completeUploadExternal');
     expect(String(completed?.args.initial_comment)).toBe('Groundwork stores nothing about you.');
   });
 });

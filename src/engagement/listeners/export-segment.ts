@@ -1,6 +1,5 @@
 /** "Export CSV" in the /segment modal (staff): the segment as a CSV file in the staff member's DM. */
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { z } from 'zod';
 import { todayIn } from '../../domain/dates.js';
 import { displayTimeZone } from '../../shifts/time-zone.js';
 import type { ListenerDeps } from '../../slack/deps.js';
@@ -10,9 +9,7 @@ import { teamIdOf } from '../../slack/payload.js';
 import { readActionValue } from '../../slack/read-payload.js';
 import { GUARDED, requireRole } from '../../team/permissions.js';
 import { exportSegment } from '../export-segment.js';
-import { parseSegmentId } from '../segments.js';
-
-const segmentValue = z.string().max(60).transform(parseSegmentId).pipe(z.custom<NonNullable<ReturnType<typeof parseSegmentId>>>((v) => v !== null));
+import { segmentIdValue } from '../segments.js';
 
 export function exportSegmentPressed({ database, logger, clock }: ListenerDeps) {
   return async ({ ack, body, client, action }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
@@ -27,7 +24,7 @@ export function exportSegmentPressed({ database, logger, clock }: ListenerDeps) 
         refuse: async (message) => void (await openNotice({ client, logger, userId: staffId, triggerId: body.trigger_id, title: 'Segments', text: message.text })),
       });
       if (!allowed) return;
-      const segment = readActionValue(segmentValue, action.value);
+      const segment = readActionValue(segmentIdValue, action.value);
       if (!segment) {
         await tell(":warning: I couldn't read which segment to export, so nothing was sent. Open `/segment` again and press *Export CSV* on the one you want.");
         return;

@@ -1,6 +1,5 @@
 /** "Invite…" beside a segment in /segment (staff): pushes the modal that chooses what to invite them to. */
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { z } from 'zod';
 import type { ListenerDeps } from '../../slack/deps.js';
 import { openNotice } from '../../slack/open-modal.js';
 import { teamIdOf } from '../../slack/payload.js';
@@ -9,10 +8,8 @@ import { noticeModal } from '../../slack/notice-modal.js';
 import { displayTimeZone } from '../../shifts/time-zone.js';
 import { GUARDED, requireRole } from '../../team/permissions.js';
 import { invitableOpportunities } from '../queries/invitations.js';
-import { parseSegmentId } from '../segments.js';
+import { segmentIdValue } from '../segments.js';
 import { inviteChooseModal } from '../views/invite-modals.js';
-
-const segmentValue = z.string().max(60).transform((value, ctx) => parseSegmentId(value) ?? (ctx.addIssue({ code: 'custom', message: 'unknown segment' }), z.NEVER));
 
 export function inviteFromSegment({ database, logger, clock }: ListenerDeps) {
   return async ({ ack, body, client, action }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
@@ -26,7 +23,7 @@ export function inviteFromSegment({ database, logger, clock }: ListenerDeps) {
         refuse: async (message) => void (await openNotice({ client, logger, userId, triggerId: body.trigger_id, title: 'Invite', text: message.text })),
       });
       if (!allowed) return;
-      const segment = readActionValue(segmentValue, action.value);
+      const segment = readActionValue(segmentIdValue, action.value);
       const timeZone = await displayTimeZone(db, teamId);
       const view = segment
         ? inviteChooseModal({ segment, opportunities: await invitableOpportunities(db, teamId, clock(), 100), timeZone })

@@ -8,7 +8,7 @@ import { noticeModal } from '../../slack/notice-modal.js';
 import { readMetadata, rowId, staticSelect } from '../../slack/read-payload.js';
 import type { Recipients } from '../invitation-rules.js';
 import type { InvitableOpportunity } from '../queries/invitations.js';
-import { parseSegmentId, segmentDefinition, type SegmentId } from '../segments.js';
+import { segmentDefinition, segmentIdValue, type SegmentId } from '../segments.js';
 
 const MAX_OPTIONS = 100;
 const people = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'person' : 'people'}`;
@@ -49,14 +49,12 @@ export const CHOOSE_INPUTS = {
   [INVITE_BLOCKS.opportunity]: staticSelect(rowId, { required: 'Choose the shift or training to invite them to.', invalid: 'Choose one from the list.' }),
 };
 
-const segmentField = z.string().max(60).transform((value, ctx) => parseSegmentId(value) ?? (ctx.addIssue({ code: 'custom', message: 'unknown segment' }), z.NEVER));
-
 export function readChooseMetadata(privateMetadata: unknown): { segment: SegmentId } | null {
-  return readMetadata(z.object({ segment: segmentField }), privateMetadata);
+  return readMetadata(z.object({ segment: segmentIdValue }), privateMetadata);
 }
 
 export function readPreviewMetadata(privateMetadata: unknown): { segment: SegmentId; opportunityId: number } | null {
-  return readMetadata(z.object({ segment: segmentField, opportunityId: z.number().int().positive() }), privateMetadata);
+  return readMetadata(z.object({ segment: segmentIdValue, opportunityId: z.number().int().positive() }), privateMetadata);
 }
 
 export function invitePreviewModal(options: { segment: SegmentId; opportunity: InvitableOpportunity; recipients: Recipients; sample: SlackMessage; timeZone: string }): ModalView {

@@ -2,7 +2,8 @@
 import type { CommandArgs, ListenerDeps } from '../../slack/deps.js';
 import { failureReply } from '../../slack/failure.js';
 import { plainReply } from '../../slack/messages.js';
-import { myDataFile, sendFileToDm } from '../send-my-data.js';
+import { myDataFile } from '../my-data-file.js';
+import { sendFileToDm } from '../../slack/send-file-privately.js';
 import { myDataOnItsWay, myDataSentComment } from '../views/privacy-views.js';
 
 export async function sendMyDataCommand({ database, logger, clock }: ListenerDeps, { command, ack, client, respond }: CommandArgs): Promise<void> {
