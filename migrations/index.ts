@@ -12,6 +12,7 @@ import * as digest from './0006_digest.js';
 import * as claimAttendance from './0007_claim_attendance.js';
 import * as personSkills from './0008_person_skills.js';
 import * as trainings from './0009_trainings.js';
+import * as engagement from './0010_engagement.js';
 import * as claimFunction from './0011_claim_function.js';
 
 export const migrations: Record<string, Migration> = {
@@ -24,6 +25,6 @@ export const migrations: Record<string, Migration> = {
   '0007_claim_attendance': claimAttendance,
   '0008_person_skills': personSkills,
   '0009_trainings': trainings,
-  // 0010 is taken by work on another branch.
+  '0010_engagement': engagement,
   '0011_claim_function': claimFunction,
 };

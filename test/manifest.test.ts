@@ -35,6 +35,7 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'chat.getPermalink': [],
   'views.open': [],
   'views.update': [],
+  'views.push': [],
   'views.publish': [],
   'users.info': ['users:read'],
   'usergroups.list': ['usergroups:read'],
@@ -42,6 +43,7 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'conversations.info': ['channels:read', 'groups:read'],
   'conversations.replies': ['channels:history', 'groups:history'],
   'files.uploadV2': ['files:write'],
+  'conversations.open': ['im:write'],
 };
 
 /** The bot scopes the events the app subscribes to need. */
@@ -50,6 +52,7 @@ const EVENT_SCOPES: Record<string, string[]> = {
   subteam_members_changed: ['usergroups:read'],
   subteam_updated: ['usergroups:read'],
   reaction_added: ['reactions:read'],
+  user_change: ['users:read'],
 };
 
 /** Every Web API method called anywhere in src/, read from the source (`client.chat.postMessage(`, split lines too). */

@@ -267,6 +267,68 @@ export interface PersonSkillsTable {
   earned_at: CreatedAt;
 }
 
+/** A person's offline and online action counts and first and last day acted, kept by a trigger on actions (migration 0010). */
+export interface PersonActivityTable {
+  team_id: string;
+  user_id: string;
+  offline_actions: ColumnType<number, never, never>;
+  online_actions: ColumnType<number, never, never>;
+  first_on: ColumnType<string | null, never, never>;
+  last_on: ColumnType<string | null, never, never>;
+}
+
+/** Someone who said `/groundwork stop-invites` (migration 0010). */
+export interface InvitationOptOutsTable {
+  team_id: string;
+  user_id: string;
+  opted_out_at: CreatedAt;
+}
+
+/** A batch invitation from a segment to one signup opportunity (migration 0010). */
+export interface InvitationsTable {
+  id: Generated<number>;
+  team_id: string;
+  opportunity_id: number;
+  segment: string;
+  created_by: string;
+  idempotency_key: string;
+  created_at: CreatedAt;
+}
+
+export type InvitationRecipientStatus = 'pending' | 'sent' | 'skipped' | 'failed' | 'uncertain';
+
+/** One person a batch invitation is owed to; sent at most once (migration 0010). */
+export interface InvitationRecipientsTable {
+  invitation_id: number;
+  team_id: string;
+  user_id: string;
+  status: ColumnType<InvitationRecipientStatus, InvitationRecipientStatus | undefined, InvitationRecipientStatus>;
+  claimed_until: Date | null;
+  message_ts: string | null;
+  finished_at: Date | null;
+  note: string | null;
+}
+
+/** A person staff snoozed in the leader-spotting DM, until a day (migration 0010). */
+export interface LeaderSnoozesTable {
+  team_id: string;
+  user_id: string;
+  until: string;
+  snoozed_by: string;
+}
+
+export type LeaderAsk = 'lead_training' | 'host';
+
+/** A next ask staff took from the leader-spotting DM, once per person, ask and week (migration 0010). */
+export interface LeaderAsksTable {
+  team_id: string;
+  user_id: string;
+  ask: LeaderAsk;
+  week: string;
+  asked_by: string;
+  asked_at: CreatedAt;
+}
+
 export interface DB {
   people: PeopleTable;
   actions: ActionsTable;
@@ -286,6 +348,12 @@ export interface DB {
   story_nominations: StoryNominationsTable;
   person_skills: PersonSkillsTable;
   trainings: TrainingsTable;
+  person_activity: PersonActivityTable;
+  invitation_opt_outs: InvitationOptOutsTable;
+  invitations: InvitationsTable;
+  invitation_recipients: InvitationRecipientsTable;
+  leader_snoozes: LeaderSnoozesTable;
+  leader_asks: LeaderAsksTable;
 }
 
 export type NewAction = Insertable<ActionsTable>;

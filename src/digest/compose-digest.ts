@@ -3,6 +3,7 @@
  * before activity counts), offline and online side by side, success stories from both, and which
  * tactics converted best. Pure: a week's facts in, the digest's content out; views/ words it.
  */
+import type { Climber } from '../engagement/climbers.js';
 import type { Counts } from '../logging/log-entry.js';
 import { CHANNELS, GOALS, TACTICS, type Channel, type Goal, type TacticId, type UnitId } from '../domain/tactics.js';
 import { addDays, type IsoDate } from '../domain/dates.js';
@@ -21,6 +22,7 @@ export const MAX_WINS = 4;
 /** Listed by name; beyond these the digest says how many more. */
 export const MAX_NEWCOMERS_LISTED = 15;
 export const MAX_BOTH_LISTED = 20;
+export const MAX_CLIMBERS_LISTED = 20;
 
 /** One tactic's actions and unit sums in one week. */
 export interface TacticTotals {
@@ -69,6 +71,8 @@ export interface DigestFacts {
   people: PeopleFacts;
   stories: readonly StoryCandidate[];
   nextUp: readonly Opportunity[];
+  /** People who climbed a rung of the engagement ladder this week (src/engagement/climbers.ts). */
+  climbers?: readonly Climber[];
 }
 
 export interface UnitAmount {
@@ -140,7 +144,7 @@ export interface Digest {
   headline: GoalLine[];
   wins: Win[];
   compare: Comparison;
-  people: { newcomers: Newcomer[]; moreNewcomers: number; bothChannels: string[]; moreBoth: number; active: number };
+  people: { newcomers: Newcomer[]; moreNewcomers: number; bothChannels: string[]; moreBoth: number; active: number; climbers: Climber[]; moreClimbers: number };
   nextUp: readonly Opportunity[];
   chart: ChartPoint[];
 }
@@ -154,6 +158,7 @@ export function composeDigest(facts: DigestFacts): Digest {
   ) as Digest['totals'];
   const newcomers = [...facts.people.newcomers].sort((a, b) => a.userId.localeCompare(b.userId));
   const both = [...facts.people.bothChannels].sort();
+  const climbers = [...(facts.climbers ?? [])].sort((a, b) => a.userId.localeCompare(b.userId));
   return {
     window: facts.window,
     quiet: actionsNow === 0 && facts.stories.length === 0,
@@ -174,6 +179,8 @@ export function composeDigest(facts: DigestFacts): Digest {
       bothChannels: both.slice(0, MAX_BOTH_LISTED),
       moreBoth: Math.max(0, both.length - MAX_BOTH_LISTED),
       active: facts.people.active,
+      climbers: climbers.slice(0, MAX_CLIMBERS_LISTED),
+      moreClimbers: Math.max(0, climbers.length - MAX_CLIMBERS_LISTED),
     },
     nextUp: facts.nextUp,
     chart: chartSeries(facts),

@@ -16,6 +16,7 @@ import { timeZoneOf } from '../team/slack-profiles.js';
 import { homeView } from './views/home.js';
 import { nextShiftsOf, teamUpcomingShifts } from '../shifts/next-shifts.js';
 import { trainingsHomeOf } from '../trainings/next-trainings.js';
+import { personLadderFacts } from '../engagement/queries/ladder.js';
 
 export interface PublishHomeOptions {
   client: WebClient;
@@ -80,11 +81,12 @@ export async function publishHome(options: PublishHomeOptions): Promise<void> {
 /** The person's home as the database has it now. */
 async function buildHome(db: Kysely<DB>, teamId: string, userId: string, timeZone: string, now: Date): Promise<HomeView> {
   const thisWeek = weekStart(todayIn(timeZone, now));
-  const [person, role, shifts, trainings] = await Promise.all([
+  const [person, role, shifts, trainings, ladder] = await Promise.all([
     personHome(db, teamId, userId, thisWeek),
     roleOf(db, teamId, userId),
     nextShiftsOf(db, teamId, userId, now),
     trainingsHomeOf(db, teamId, userId, now),
+    personLadderFacts(db, teamId, userId, thisWeek, timeZone),
   ]);
   const isAdmin = hasRole(role, 'admin');
   const team = hasRole(role, 'staff')
@@ -96,7 +98,7 @@ async function buildHome(db: Kysely<DB>, teamId: string, userId: string, timeZon
         shifts: await teamUpcomingShifts(db, teamId, now),
       }
     : undefined;
-  return homeView({ userId, thisWeek, ...person, shifts, ...trainings, timeZone, ...(team ? { team } : {}) });
+  return homeView({ userId, thisWeek, ...person, shifts, ...trainings, timeZone, ladder, ...(team ? { team } : {}) });
 }
 
 function isHashConflict(error: unknown): boolean {

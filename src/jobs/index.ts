@@ -1,10 +1,11 @@
 /** Every scheduled job, listed by hand; main.ts hands this list to the scheduler. */
 import { digestJob } from '../digest/digest-job.js';
 import { forgetHeldReportsJob } from '../logging/forget-held-reports-job.js';
-import { SHIFT_FEATURES } from '../shifts/shift-feature.js';
 import { signupsJob } from '../signups/signups-job.js';
-import { TRAINING_FEATURES } from '../trainings/training-feature.js';
+import { SIGNUP_FEATURES } from '../signup-features.js';
 import { refreshUsergroupsJob } from '../team/refresh-usergroups-job.js';
 import type { Job } from './scheduler.js';
+import { invitationsJob } from '../engagement/invitations-job.js';
+import { leaderSpottingJob } from '../engagement/leader-spotting-job.js';
 
-export const jobs: readonly Job[] = [refreshUsergroupsJob, forgetHeldReportsJob, signupsJob({ ...SHIFT_FEATURES, ...TRAINING_FEATURES }), digestJob];
+export const jobs: readonly Job[] = [refreshUsergroupsJob, forgetHeldReportsJob, signupsJob(SIGNUP_FEATURES), digestJob, invitationsJob, leaderSpottingJob];

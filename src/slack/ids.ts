@@ -10,6 +10,7 @@ export const COMMANDS = {
   shifts: '/shifts',
   training: '/training',
   trainings: '/trainings',
+  segment: '/segment',
 } as const;
 
 export const ACTIONS = {
@@ -45,6 +46,13 @@ export const ACTIONS = {
   // The author's answer to a story nomination (a DM from the app).
   allowStory: 'story_allow',
   declineStory: 'story_decline',
+  // In the /segment modal: a segment's CSV to the staff member's DM, and a batch invitation from it.
+  segmentExport: 'segment_export',
+  segmentInvite: 'segment_invite',
+  // In the weekly leader-spotting DM to staff: take the next ask, or snooze the person for four weeks.
+  leaderAskTraining: 'leader_ask_training',
+  leaderAskHost: 'leader_ask_host',
+  leaderSnooze: 'leader_snooze',
 } as const;
 
 export const VIEWS = {
@@ -63,7 +71,20 @@ export const VIEWS = {
   trainingCancel: 'training_cancel',
   // After a training has started: staff tick who came and add walk-ins.
   trainingAttendance: 'training_attendance',
+  // `/groundwork forget-me`: the confirmation.
+  forgetMe: 'forget_me',
+  // A batch invitation from a segment: choose what to invite to, then preview and send.
+  inviteChoose: 'invite_choose',
+  inviteSend: 'invite_send',
 } as const;
+
+/** Block ids of the invitation modals. */
+export const INVITE_BLOCKS = {
+  opportunity: 'invite_opportunity',
+} as const;
+
+/** The /segment modal has no submit button; its buttons say where they were clicked. */
+export const SEGMENTS_CALLBACK = 'segments';
 
 /** The /trainings modal has no submit button either; its buttons say where they were clicked. */
 export const TRAININGS_BROWSE_CALLBACK = 'trainings_browse';

@@ -50,6 +50,15 @@ import { trainingNewSubmitted } from '../trainings/listeners/training-new-submit
 import { trainingEditSubmitted } from '../trainings/listeners/training-edit-submitted.js';
 import { trainingCancelSubmitted } from '../trainings/listeners/training-cancel-submitted.js';
 import { trainingAttendanceSubmitted } from '../trainings/listeners/training-attendance-submitted.js';
+import { forgetMeSubmitted } from '../privacy/listeners/forget-me-submitted.js';
+import { userChanged } from '../privacy/listeners/user-changed.js';
+import { segmentCommand } from '../engagement/listeners/segment-command.js';
+import { exportSegmentPressed } from '../engagement/listeners/export-segment.js';
+import { inviteFromSegment } from '../engagement/listeners/invite-from-segment.js';
+import { inviteChosen } from '../engagement/listeners/invite-chosen.js';
+import { inviteConfirmed } from '../engagement/listeners/invite-confirmed.js';
+import { leaderAskPressed } from '../engagement/listeners/leader-ask.js';
+import { leaderSnoozePressed } from '../engagement/listeners/leader-snooze.js';
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
   // One Bolt listener per kind, routing by id (see routes.ts): Bolt runs every listener it holds for every request.
@@ -61,6 +70,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   routes.command(COMMANDS.shifts, shiftsCommand(deps));
   routes.command(COMMANDS.training, trainingCommand(deps));
   routes.command(COMMANDS.trainings, trainingsCommand(deps));
+  routes.command(COMMANDS.segment, segmentCommand(deps));
   routes.action(ACTIONS.chooseTactic, chooseTactic(deps));
   routes.action(ACTIONS.undoAction, undoAction(deps));
   routes.action(ACTIONS.recordHeldReport, recordHeldReportPressed(deps));
@@ -87,6 +97,11 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   routes.action(ACTIONS.trainingPass, passTrainingOffer(deps));
   routes.action(ACTIONS.allowStory, storyDecision(deps, 'allowed'));
   routes.action(ACTIONS.declineStory, storyDecision(deps, 'declined'));
+  routes.action(ACTIONS.segmentExport, exportSegmentPressed(deps));
+  routes.action(ACTIONS.segmentInvite, inviteFromSegment(deps));
+  routes.action(ACTIONS.leaderAskTraining, leaderAskPressed('lead_training')(deps));
+  routes.action(ACTIONS.leaderAskHost, leaderAskPressed('host')(deps));
+  routes.action(ACTIONS.leaderSnooze, leaderSnoozePressed(deps));
   routes.view(VIEWS.logAction, logActionSubmitted(deps));
   routes.view(VIEWS.settings, settingsSubmitted(deps));
   routes.view(VIEWS.shiftNew, shiftNewSubmitted(deps));
@@ -100,9 +115,13 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   routes.view(VIEWS.trainingEdit, trainingEditSubmitted(deps));
   routes.view(VIEWS.trainingCancel, trainingCancelSubmitted(deps));
   routes.view(VIEWS.trainingAttendance, trainingAttendanceSubmitted(deps));
+  routes.view(VIEWS.forgetMe, forgetMeSubmitted(deps));
+  routes.view(VIEWS.inviteChoose, inviteChosen(deps));
+  routes.view(VIEWS.inviteSend, inviteConfirmed(deps));
   routes.event('app_home_opened', appHomeOpened(deps));
   routes.event('subteam_members_changed', usergroupChanged(deps));
   routes.event('subteam_updated', usergroupChanged(deps));
   routes.event('reaction_added', storyReaction(deps));
+  routes.event('user_change', userChanged(deps));
   routes.install(app);
 }

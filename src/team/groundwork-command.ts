@@ -1,5 +1,6 @@
 /**
- * What someone asked for with `/groundwork …`: help, settings, or granting and revoking a role.
+ * What someone asked for with `/groundwork …`: help, settings, granting and revoking a role, their own
+ * data (my-data, forget-me) and whether they get batch invitations (stop-invites, start-invites).
  * Pure: the text in, a request (or the problem with it) out.
  *
  * Slack sends a person picked from the @-autocomplete as `<@U123|maria>` (the command escapes
@@ -13,7 +14,11 @@ export type GroundworkRequest =
   | { kind: 'help'; unknown?: string }
   | { kind: 'settings' }
   | { kind: 'grant'; parsed: Parsed<{ userId: string; role: GrantableRole }> }
-  | { kind: 'revoke'; parsed: Parsed<{ userId: string }> };
+  | { kind: 'revoke'; parsed: Parsed<{ userId: string }> }
+  | { kind: 'my-data' }
+  | { kind: 'forget-me' }
+  | { kind: 'stop-invites' }
+  | { kind: 'start-invites' };
 
 const MENTION = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/;
 const ROLE_LIST = GRANTABLE_ROLES.join(', ');
@@ -33,6 +38,11 @@ export function parseGroundworkText(text: string): GroundworkRequest {
       return { kind: 'grant', parsed: parseGrant(rest) };
     case 'revoke':
       return { kind: 'revoke', parsed: parsePerson(rest, 'revoke') };
+    case 'my-data':
+    case 'forget-me':
+    case 'stop-invites':
+    case 'start-invites':
+      return { kind: subcommand };
     default:
       return { kind: 'help', unknown: first };
   }

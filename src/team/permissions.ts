@@ -73,6 +73,14 @@ export const GUARDED = {
   trainingEditSubmission: { kind: 'view', id: VIEWS.trainingEdit, needed: 'staff', what: 'Editing a training' },
   trainingCancelSubmission: { kind: 'view', id: VIEWS.trainingCancel, needed: 'staff', what: 'Cancelling a training' },
   trainingAttendanceSubmission: { kind: 'view', id: VIEWS.trainingAttendance, needed: 'staff', what: "Marking a training's attendance" },
+  segmentCommand: { kind: 'command', id: COMMANDS.segment, needed: 'staff', what: 'Seeing segments' },
+  segmentExport: { kind: 'action', id: ACTIONS.segmentExport, needed: 'staff', what: 'Exporting a segment' },
+  segmentInvite: { kind: 'action', id: ACTIONS.segmentInvite, needed: 'staff', what: 'Inviting a segment' },
+  inviteChooseSubmission: { kind: 'view', id: VIEWS.inviteChoose, needed: 'staff', what: 'Inviting a segment' },
+  inviteSendSubmission: { kind: 'view', id: VIEWS.inviteSend, needed: 'staff', what: 'Inviting a segment' },
+  leaderAskTraining: { kind: 'action', id: ACTIONS.leaderAskTraining, needed: 'staff', what: 'Asking someone to lead' },
+  leaderAskHost: { kind: 'action', id: ACTIONS.leaderAskHost, needed: 'staff', what: 'Asking someone to lead' },
+  leaderSnooze: { kind: 'action', id: ACTIONS.leaderSnooze, needed: 'staff', what: 'Snoozing someone in leader spotting' },
 } as const satisfies Record<string, GuardedEntry>;
 
 export type GuardedName = keyof typeof GUARDED;

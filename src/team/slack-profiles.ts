@@ -55,3 +55,8 @@ export async function refreshPerson(client: WebClient, db: Kysely<DB>, teamId: s
   await savePerson(db, teamId, userId, person);
   return person;
 }
+
+/** Drops what this process remembers of a person (their zone), when they are forgotten. */
+export function forgetRememberedPerson(teamId: string, userId: string): void {
+  recentZones.delete(`${teamId}:${userId}`);
+}

@@ -57,6 +57,7 @@ function defaultHandlers(state: SlackState, base: string): Record<string, Method
     'auth.test': () => ({ ok: true, url: 'https://groundwork-test.slack.com/', team: 'Groundwork Test', user: 'groundwork', team_id: FAKE_TEAM_ID, user_id: FAKE_BOT_USER_ID, bot_id: 'B0BOT' }),
     'users.info': (args) => ({ ok: true, user: { id: args.user, team_id: FAKE_TEAM_ID, name: String(args.user).toLowerCase(), tz: 'America/Chicago', tz_offset: -21600, is_admin: false, is_owner: false } }),
     'views.open': (args) => ({ ok: true, view: { ...parseJson(args.view), id: `V${++viewSeq}`, hash: `h${viewSeq}` } }),
+    'views.push': (args) => ({ ok: true, view: { ...parseJson(args.view), id: `V${++viewSeq}`, hash: `h${viewSeq}` } }),
     'views.update': (args) => ({ ok: true, view: { ...parseJson(args.view), id: args.view_id, hash: `h${++viewSeq}` } }),
     // Like Slack: every publish gets a new hash, and one made with a hash that is no longer current is refused.
     'views.publish': (args) => {
@@ -81,6 +82,7 @@ function defaultHandlers(state: SlackState, base: string): Record<string, Method
     'files.completeUploadExternal': (args) => ({ ok: true, files: parseJson(args.files) }),
     'chat.getPermalink': (args) => ({ ok: true, channel: args.channel, permalink: `https://groundwork-test.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace('.', '')}` }),
     'conversations.replies': () => ({ ok: true, messages: [] }),
+    'conversations.open': (args) => ({ ok: true, channel: { id: `D${String(args.users).slice(1)}` } }),
     'conversations.info': (args) => ({ ok: true, channel: { id: args.channel, name: String(args.channel).toLowerCase(), is_channel: true, is_archived: false, is_member: true } }),
   };
 }
@@ -120,7 +122,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
       const bytes = Buffer.concat(chunks);
-      calls.push({ method: 'upload', args: { file_id: url.pathname.slice('/upload/'.length), filename: url.searchParams.get('filename'), bytes: bytes.length, png: bytes.includes(PNG_SIGNATURE) } });
+      calls.push({ method: 'upload', args: { file_id: url.pathname.slice('/upload/'.length), filename: url.searchParams.get('filename'), bytes: bytes.length, png: bytes.includes(PNG_SIGNATURE), body: bytes.toString('utf8') } });
       res.writeHead(200, { 'content-type': 'text/plain' }).end('OK');
       for (const wake of waiters) wake();
       return;

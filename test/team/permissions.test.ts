@@ -103,6 +103,15 @@ const attempts: Record<GuardedName, (userId: string) => Promise<SlackResponse>> 
     t.interact(
       viewSubmission({ callbackId: VIEWS.trainingAttendance, viewId: 'V0TATTEND', values: { training_walk_ins: { value: { type: 'multi_users_select', selected_users: ['U0GRANTED'] } } }, privateMetadata: JSON.stringify({ opportunityId: 1 }), userId }),
     ),
+  segmentCommand: (userId) => t.command('/segment', '', { userId }),
+  segmentInvite: (userId) => t.interact(blockAction({ actionId: ACTIONS.segmentInvite, value: 'bridgers', userId, view: { id: 'V0SEGMENTS', hash: 'h0', callbackId: 'segments', privateMetadata: '' } })),
+  inviteChooseSubmission: (userId) =>
+    t.interact(viewSubmission({ callbackId: VIEWS.inviteChoose, viewId: 'V0INVITE', values: { invite_opportunity: { value: { type: 'static_select', selected_option: { value: '1', text: { type: 'plain_text', text: '#1' } } } } }, privateMetadata: JSON.stringify({ segment: 'bridgers' }), userId })),
+  inviteSendSubmission: (userId) => t.interact(viewSubmission({ callbackId: VIEWS.inviteSend, viewId: 'V0SEND', values: {}, privateMetadata: JSON.stringify({ segment: 'bridgers', opportunityId: 1 }), userId })),
+  leaderAskTraining: (userId) => t.interact(blockAction({ actionId: ACTIONS.leaderAskTraining, value: 'U0GRANTED|2026-11-23', userId, responseUrl: t.slack.responseUrl('leader') })),
+  leaderAskHost: (userId) => t.interact(blockAction({ actionId: ACTIONS.leaderAskHost, value: 'U0GRANTED|2026-11-23', userId, responseUrl: t.slack.responseUrl('leader') })),
+  leaderSnooze: (userId) => t.interact(blockAction({ actionId: ACTIONS.leaderSnooze, value: 'U0GRANTED|2026-11-23', userId, responseUrl: t.slack.responseUrl('leader') })),
+  segmentExport: (userId) => t.interact(blockAction({ actionId: ACTIONS.segmentExport, value: 'bridgers', userId, view: { id: 'V0SEGMENTS', hash: 'h0', callbackId: 'segments', privateMetadata: '' } })),
 };
 
 const entries = Object.entries(GUARDED) as [GuardedName, GuardedEntry][];
@@ -156,6 +165,14 @@ describe('guarded entry points', () => {
       'view training_edit needs staff',
       'view training_cancel needs staff',
       'view training_attendance needs staff',
+      'command /segment needs staff',
+      'action segment_export needs staff',
+      'action segment_invite needs staff',
+      'view invite_choose needs staff',
+      'view invite_send needs staff',
+      'action leader_ask_training needs staff',
+      'action leader_ask_host needs staff',
+      'action leader_snooze needs staff',
     ]);
   });
 
@@ -187,7 +204,7 @@ describe('guarded entry points', () => {
     expect(reply.status).toBe(200);
     expect(reply.text).not.toContain(':lock:');
     // Let the admin's post-ack work finish before the next test resets the database.
-    const opensModal: GuardedName[] = ['settingsCommand', 'settingsFromHome', 'shiftNewCommand', 'shiftEditCommand', 'shiftCancelCommand', 'shiftRosterCommand', 'newShiftFromHome', 'trainingNewCommand', 'newTrainingFromHome'];
+    const opensModal: GuardedName[] = ['settingsCommand', 'settingsFromHome', 'shiftNewCommand', 'shiftEditCommand', 'shiftCancelCommand', 'shiftRosterCommand', 'newShiftFromHome', 'trainingNewCommand', 'newTrainingFromHome', 'segmentCommand'];
     if (opensModal.includes(name)) await t.slack.waitFor('views.update');
     if (name === 'settingsSubmission') expect(await db().selectFrom('workspace_settings').select('time_zone').execute()).toEqual([{ time_zone: 'America/Chicago' }]);
     if (name === 'trainingNewSubmission') expect(await db().selectFrom('trainings').select('title').execute()).toEqual([{ title: 'Door knocking 101' }]);
@@ -195,6 +212,13 @@ describe('guarded entry points', () => {
     // The settings confirmation (no response_url here), the grant/revoke notices and a new shift's confirmation are DMs.
     const sendsDm: GuardedName[] = ['settingsSubmission', 'grantCommand', 'revokeCommand', 'shiftNewSubmission', 'trainingNewSubmission', 'trainingSkillCommand'];
     if (sendsDm.includes(name)) await t.slack.waitFor('chat.postMessage');
+    // What an admin's click does after the ack: a file in their DM, the invitation modal, an answer.
+    const afterAck: Partial<Record<GuardedName, string>> = { segmentExport: 'files.completeUploadExternal', segmentInvite: 'views.push', leaderAskTraining: 'response_url', leaderAskHost: 'response_url', leaderSnooze: 'response_url' };
+    const expected = afterAck[name];
+    if (expected) {
+      await t.settle();
+      expect(t.slack.callsTo(expected).length).toBeGreaterThan(0);
+    }
     await t.settle();
   });
 

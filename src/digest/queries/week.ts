@@ -10,6 +10,7 @@ import { UNIT_IDS, type TacticId, type UnitId } from '../../domain/tactics.js';
 import type { Counts } from '../../logging/log-entry.js';
 import { SERIES_WEEKS, type PeopleFacts, type WeekTotals } from '../compose-digest.js';
 import type { DigestWindow } from '../schedule.js';
+import { isForgottenId } from '../../privacy/personal-data.js';
 
 /** Each of the SERIES_WEEKS seven-day weeks ending on `window.to`, per tactic (weeksAgo 0 is the window itself). */
 export async function weeklyTacticTotals(db: Kysely<DB>, teamId: string, window: DigestWindow): Promise<WeekTotals[]> {
@@ -58,8 +59,9 @@ export async function weekPeople(db: Kysely<DB>, teamId: string, window: DigestW
     where a.team_id = ${teamId} and a.occurred_on >= ${window.from} and a.occurred_on <= ${window.to}
     group by a.user_id`.execute(db);
   return {
-    newcomers: rows.filter((r) => r.newcomer).map((r) => ({ userId: r.user_id, firstTacticId: r.first_tactic, firstOn: r.first_on })),
-    bothChannels: rows.filter((r) => r.offline && r.online).map((r) => r.user_id),
+    // A forgotten person's actions still count, but there is no one to name.
+    newcomers: rows.filter((r) => r.newcomer && !isForgottenId(r.user_id)).map((r) => ({ userId: r.user_id, firstTacticId: r.first_tactic, firstOn: r.first_on })),
+    bothChannels: rows.filter((r) => r.offline && r.online && !isForgottenId(r.user_id)).map((r) => r.user_id),
     active: rows.length,
   };
 }

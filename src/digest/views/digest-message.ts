@@ -5,6 +5,8 @@
  * original when there is one. Everything a person wrote goes through `asText`, so a quoted
  * `<!channel>` or `<@U…>` shows as text and pings nobody.
  */
+import { LADDER } from '../../engagement/ladder.js';
+import type { Climber } from '../../engagement/climbers.js';
 import type { Button, KnownBlock } from '@slack/types';
 import { formatDay } from '../../domain/dates.js';
 import { GOAL_DESCRIPTIONS, GOAL_LABELS, TACTICS, UNITS, formatCount, type Channel } from '../../domain/tactics.js';
@@ -175,8 +177,8 @@ function conversionLine(c: Conversion): string {
 }
 
 function peopleParts(digest: Digest, person: (userId: string) => string, style: Style): Part[] {
-  const { newcomers, moreNewcomers, bothChannels, moreBoth } = digest.people;
-  if (newcomers.length === 0 && bothChannels.length === 0) return [];
+  const { newcomers, moreNewcomers, bothChannels, moreBoth, climbers, moreClimbers } = digest.people;
+  if (newcomers.length === 0 && bothChannels.length === 0 && climbers.length === 0) return [];
   const parts: Part[] = [{ kind: 'divider' }, { kind: 'header', text: 'People' }];
   if (newcomers.length > 0) {
     const listed = newcomers.map((n) => ({ name: person(n.userId), text: `${person(n.userId)} (${TACTICS[n.firstTacticId].name.toLowerCase()}, ${formatDay(n.firstOn)})` }));
@@ -186,7 +188,17 @@ function peopleParts(digest: Digest, person: (userId: string) => string, style: 
     const listed = bothChannels.map((userId) => ({ name: person(userId), text: person(userId) }));
     parts.push({ kind: 'section', text: `${style.bold('Offline and online')}: ${alphabetical(listed).join(', ')}${andMore(moreBoth)} worked both ways this week.` });
   }
+  if (climbers.length > 0) parts.push({ kind: 'section', text: climbersLine(climbers, moreClimbers, person, style) });
   return parts;
+}
+
+/** Who climbed a rung, by the rung reached (in the ladder's order) and by name within it. */
+function climbersLine(climbers: readonly Climber[], more: number, person: (userId: string) => string, style: Style): string {
+  const byRung = LADDER.filter((rung) => climbers.some((c) => c.rung === rung.id)).map((rung) => {
+    const listed = climbers.filter((c) => c.rung === rung.id).map((c) => ({ name: person(c.userId), text: person(c.userId) }));
+    return `${rung.label}: ${alphabetical(listed).join(', ')}`;
+  });
+  return `${style.bold('Climbed the ladder')} this week: ${byRung.join(' · ')}${andMore(more)}.`;
 }
 
 /** By name, never by how much someone did. */

@@ -24,6 +24,8 @@ import { formatInZone } from '../../domain/zoned-time.js';
 import type { NextShift, TeamShift } from '../../shifts/next-shifts.js';
 import type { EarnedSkill, NextTraining } from '../../trainings/next-trainings.js';
 import { trainingsSection } from './trainings-section.js';
+import type { LadderFacts } from '../../engagement/ladder.js';
+import { ladderHomeSection } from '../../engagement/views/ladder-home.js';
 
 export const HOME_MAX_BLOCKS = 100;
 const SECTION_TEXT_MAX = 3000;
@@ -50,6 +52,8 @@ export interface HomeInput {
   timeZone?: string;
   /** Present only for staff and admins. */
   team?: TeamGlance;
+  /** What the engagement ladder reads from the person's record: their rung and next step are shown. */
+  ladder?: LadderFacts;
 }
 
 export interface TeamGlance {
@@ -75,6 +79,7 @@ export function homeView(input: HomeInput): HomeView {
     hasHistory ? periodSection('This week', `since ${formatDay(input.thisWeek)}`, input.week, 'Nothing logged yet this week — one door, one call or one post gets it going.') : [],
     hasHistory ? periodSection('All time', undefined, input.allTime, 'Nothing logged yet.') : [],
     hasHistory ? recognitionSection(input) : [],
+    input.ladder ? ladderHomeSection(input.ladder) : [],
     input.team ? teamSection(input.team, input.thisWeek, input.timeZone ?? 'UTC') : [],
     footer(),
   ];

@@ -21,6 +21,9 @@ const ENTRIES: readonly HelpEntry[] = [
   { usage: COMMANDS.logKnock, what: 'log a door-knocking session (no text opens the form)', example: `${COMMANDS.logKnock} ${exampleFor('door_knocking')}`, needed: 'volunteer' },
   { usage: COMMANDS.logAction, what: 'log any organizing action, offline or online, in a short form', example: `${COMMANDS.logAction} phone bank`, needed: 'volunteer' },
   { usage: `${GW} help`, what: 'this list', example: `${GW} help`, needed: 'volunteer' },
+  { usage: `${GW} my-data`, what: 'everything Groundwork stores about you, as a file in your DM', example: `${GW} my-data`, needed: 'volunteer' },
+  { usage: `${GW} forget-me`, what: 'delete everything Groundwork stores about you (you confirm first)', example: `${GW} forget-me`, needed: 'volunteer' },
+  { usage: `${GW} stop-invites` + ' · ' + `${GW} start-invites`, what: "stop or start staff's batch invitations to shifts and trainings", example: `${GW} stop-invites`, needed: 'volunteer' },
   {
     usage: `${GW} settings`,
     what: 'digest channel and time, time zone, staff and leader user groups, story emoji, announcement channel',
