@@ -5,7 +5,7 @@
  * one of this platform, and the socket-file fallback used where abstract sockets and pipes are not.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -163,13 +163,18 @@ describe.runIf(process.platform === 'linux')('the data folder lock after kill -9
   });
 });
 
-/** Polls the kernel's process state until `pid` is a zombie ("Z"); five seconds at most (a loaded machine is slow to reap). */
+/**
+ * Polls the kernel's process state until `pid` is a zombie ("Z") whose other threads are gone too:
+ * node's main thread shows "Z" as soon as it exits, while its worker threads may still be tearing
+ * down and holding the open files (the lock among them) on a loaded machine. Ten seconds at most.
+ */
 async function waitUntilZombie(pid: number): Promise<void> {
-  const deadline = Date.now() + 5000;
+  const deadline = Date.now() + 10_000;
   for (;;) {
     const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-    if (stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) return;
-    if (Date.now() > deadline) throw new Error(`pid ${pid} never became a zombie: ${stat}`);
-    await new Promise((resolve) => setImmediate(resolve));
+    const threads = await readdir(`/proc/${pid}/task`);
+    if (stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z') && threads.length === 1) return;
+    if (Date.now() > deadline) throw new Error(`pid ${pid} never became a zombie without threads: ${stat} (threads: ${threads.join(' ')})`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
