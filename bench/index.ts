@@ -16,6 +16,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   home: () => import('./home.js'),
   shifts: () => import('./shifts.js'),
   digest: () => import('./digest.js'),
+  embedded: () => import('./embedded.js'),
 };
 
 // `npm run bench | head` closes stdout early: keep running (quietly) so the database is still dropped.
