@@ -82,6 +82,14 @@ async function treeMemory(pid: number): Promise<Map<number, { rss: number; hwm: 
   return memory;
 }
 
+/** CPU time (user + system, ms) the process `pid` has used so far; clock ticks are 1/100 s on Linux. */
+async function cpuMs(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // The fields after the command name (which is in parentheses and may hold spaces); utime and stime are the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 const sumRss = (memory: Map<number, { rss: number }>) => [...memory.values()].reduce((sum, m) => sum + m.rss, 0);
 
 // ---- the app, started as npm start starts it -------------------------------------------------------
@@ -228,6 +236,9 @@ interface Round {
   restartIdleMb: number;
   restartReportsMb: number;
   groundworkReqPerSec: number;
+  /** CPU time the process spent per request during its throughput phase, ms: steadier than req/s on a shared machine. */
+  groundworkCpuMs: number;
+  floorCpuMs: number;
   floorReqPerSec: number;
   floorRssMb: number;
 }
@@ -283,10 +294,15 @@ export async function run(): Promise<boolean> {
 
       const order = round % 2 === 1 ? (['groundwork', 'floor'] as const) : (['floor', 'groundwork'] as const);
       const throughput = { groundwork: 0, floor: 0 };
+      const cpuPerRequest = { groundwork: 0, floor: 0 };
       for (const who of order) {
         const url = who === 'floor' ? floorUrl : again.app.url;
+        const pid = who === 'floor' ? floor.pid : (again.app.child.pid ?? 0);
+        const cpuBefore = await cpuMs(pid);
+        const sentBefore = sentTo[who];
         const phase = () => send(load, url, who, `${round}.throughput`, THROUGHPUT_CONCURRENCY, THROUGHPUT_MAX_REQUESTS, THROUGHPUT_MAX_MS);
         throughput[who] = (await against(again.app, phase)).reqPerSec;
+        cpuPerRequest[who] = ((await cpuMs(pid)) - cpuBefore) / Math.max(1, sentTo[who] - sentBefore);
       }
       const floorStats = await floor.request<TargetStats>('stats');
       await stopApp(again.app);
@@ -301,6 +317,8 @@ export async function run(): Promise<boolean> {
         restartIdleMb,
         restartReportsMb,
         groundworkReqPerSec: throughput.groundwork,
+        groundworkCpuMs: cpuPerRequest.groundwork,
+        floorCpuMs: cpuPerRequest.floor,
         floorReqPerSec: throughput.floor,
         floorRssMb: floorStats.rss / 1024 / 1024,
       });
@@ -326,6 +344,8 @@ export async function run(): Promise<boolean> {
     show('first-start peak of the process tree', `${peakMb.toFixed(0)} MB`, `≤ ${TARGET_FIRST_START_PEAK_MB} MB`, peakMb <= TARGET_FIRST_START_PEAK_MB);
     show('restart to healthy', `${restartS.toFixed(2)} s`, `≤ ${TARGET_RESTART_S} s`, restartS <= TARGET_RESTART_S);
     show('/log-knock throughput Groundwork / floor, embedded', `${ratio.toFixed(2)}×`, `≥ ${TARGET_FLOOR_THROUGHPUT}×`, ratio >= TARGET_FLOOR_THROUGHPUT);
+    const cpuRatio = m((r) => r.floorCpuMs / r.groundworkCpuMs);
+    console.log(`  ${'CPU per request, floor / Groundwork (steadier than req/s)'.padEnd(58)} ${`${cpuRatio.toFixed(2)}×`.padStart(9)}`);
     console.log(`  (medians of ${ROUNDS} rounds; first start to healthy ${m((r) => r.firstStart.healthySeconds).toFixed(2)} s; idle ${m((r) => r.restartIdleMb).toFixed(0)} MB after a restart)`);
     console.log(`  load average at the end: ${(await readFile('/proc/loadavg', 'utf8')).trim()}`);
 
@@ -350,6 +370,8 @@ function printRounds(rounds: Round[]): void {
     ['1k reports MB', (r) => r.restartReportsMb.toFixed(0)],
     ['req/s app', (r) => r.groundworkReqPerSec.toFixed(0)],
     ['req/s floor', (r) => r.floorReqPerSec.toFixed(0)],
+    ['CPU ms/req app', (r) => r.groundworkCpuMs.toFixed(2)],
+    ['CPU ms/req floor', (r) => r.floorCpuMs.toFixed(2)],
     ['floor RSS MB', (r) => r.floorRssMb.toFixed(0)],
   ];
   console.log('');
