@@ -112,6 +112,9 @@ interface StartFigures {
   peakBoundMb: number;
 }
 
+/** Apps still running, killed if the run fails halfway so none outlives the benchmark. */
+const liveApps = new Set<ChildProcess>();
+
 async function freePort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -137,6 +140,8 @@ async function startApp(command: string[], dataDir: string, slackApiUrl: string)
   };
   const started = performance.now();
   const child = spawn(command[0]!, command.slice(1), { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  liveApps.add(child);
+  child.on('exit', () => liveApps.delete(child));
   let output = '';
   child.on('error', (error) => (output += `could not run it: ${error.message}`));
   child.stdout?.on('data', (chunk) => (output += String(chunk)));
@@ -254,6 +259,9 @@ export async function run(): Promise<boolean> {
   const cleanups: (() => Promise<unknown>)[] = [];
   const folder = await mkdtemp(path.join(os.tmpdir(), 'groundwork-bench-embedded-'));
   cleanups.push(() => rm(folder, { recursive: true, force: true }));
+  cleanups.push(async () => {
+    for (const child of liveApps) child.kill('SIGKILL');
+  });
   try {
     await prestart();
     const command = startCommand();
