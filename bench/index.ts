@@ -17,6 +17,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   shifts: () => import('./shifts.js'),
   digest: () => import('./digest.js'),
   segments: () => import('./segments.js'),
+  embedded: () => import('./embedded.js'),
 };
 
 // `npm run bench | head` closes stdout early: keep running (quietly) so the database is still dropped.

@@ -6,16 +6,23 @@
  *    plain pg.Pool of Groundwork's size, then acks "Recorded" (what any app that records before answering
  *    costs: the baseline the targets are set against);
  *  - groundwork: the real app, built by the same startSlackApp that main.ts runs.
- * Its database connections carry application_name `bench-<kind>`, so the benchmark can read what the
+ * The database is the PostgreSQL one at BENCH_DATABASE, or, for the floor, the embedded one in the folder
+ * BENCH_DATA_DIR (started with the app's settings, one connection, as the embedded benchmark needs).
+ * PostgreSQL connections carry application_name `bench-<kind>`, so the benchmark can read what the
  * server spends on them (backend-cpu.ts).
  * Answers: 'stats' → CPU time, event-loop busy time, RSS and statements sent so far; 'stop' → drains and exits.
  */
 import type { Server } from 'node:http';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { App, HTTPReceiver, LogLevel, type Middleware, type SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { loadConfig } from '../src/config.js';
-import { openDatabase } from '../src/db/database.js';
+import { embeddedOptions, openDatabase } from '../src/db/database.js';
+import { migrateToLatest } from '../src/db/migrate.js';
 import { todayIn } from '../src/domain/dates.js';
 import { startSlackApp } from '../src/slack/app.js';
 import { SIGNING_SECRET } from '../test/support/slack-request.js';
@@ -55,11 +62,30 @@ async function startBolt(slackApiUrl: string, listener: Middleware<SlackCommandM
   return { port: typeof address === 'object' && address !== null ? address.port : Number(address), logger, stop: () => app.stop() };
 }
 
-async function start(kind: string, slackApiUrl: string, databaseUrl: string) {
+/**
+ * The floor's pool on the embedded database in `dataDir`: created and migrated the app's way, with
+ * floor_actions beside actions, then reopened as a plain pool of one over PGlite with the app's settings.
+ */
+async function embeddedFloorPool(dataDir: string): Promise<pg.Pool> {
+  const setup = await openDatabase({ dataDir, poolSize: 1 });
+  try {
+    await migrateToLatest(setup.db);
+    await sql`create table if not exists floor_actions (like actions including all)`.execute(setup.db);
+  } finally {
+    await setup.close();
+  }
+  // The benchmark's own folder: no other process opens it, so the data-folder lock is not taken again.
+  const pglite = await PGlite.create(path.join(dataDir, 'pgdata'), embeddedOptions());
+  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
+  const end = pool.end.bind(pool);
+  return Object.assign(pool, { end: async () => (await end(), await pglite.close()) });
+}
+
+async function start(kind: string, slackApiUrl: string, databaseUrl: string, dataDir: string) {
   const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-bench-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slackApiUrl, PORT: '0', LOG_LEVEL: 'warn' });
   if (kind === 'bare') return startBolt(slackApiUrl, async ({ ack }) => ack());
   if (kind === 'floor') {
-    const pool = new pg.Pool({ connectionString: databaseUrl, max: config.DATABASE_POOL_SIZE, application_name: applicationName(kind) });
+    const pool = dataDir ? await embeddedFloorPool(dataDir) : new pg.Pool({ connectionString: databaseUrl, max: config.DATABASE_POOL_SIZE, application_name: applicationName(kind) });
     const bolt = await startBolt(slackApiUrl, async ({ command, ack }) => {
       await pool.query(FLOOR_INSERT, [
         command.team_id,
@@ -89,7 +115,7 @@ async function start(kind: string, slackApiUrl: string, databaseUrl: string) {
 }
 
 const statements = installQueryCounter();
-const target = await start(process.env.BENCH_TARGET ?? '', process.env.SLACK_API_URL ?? '', process.env.BENCH_DATABASE ?? '');
+const target = await start(process.env.BENCH_TARGET ?? '', process.env.SLACK_API_URL ?? '', process.env.BENCH_DATABASE ?? '', process.env.BENCH_DATA_DIR ?? '');
 serveParent({ port: target.port }, async (message: unknown) => {
   if (message === 'stats') {
     const cpu = process.cpuUsage();

@@ -37,7 +37,7 @@ export const COMMAND = '/log-knock';
  * Every report of a run differs in its counts (see LoadSpec.text): the same report from the same person
  * minutes apart would be held back as a likely repeat, which is not what is measured here.
  */
-const TEXT = '{doors} doors 12 talked {signed} signed';
+export const TEXT = '{doors} doors 12 talked {signed} signed';
 /** The floor's rows are told apart by their keys. */
 export const FLOOR_KEY_PREFIX = 'floor:';
 /** The application_name of a target's database connections, by which the server's CPU for it is found. */

@@ -3,11 +3,12 @@
  * on the server with no browser. A Vega-Lite spec is compiled to Vega, rendered to SVG by vega's
  * headless view, and rasterised by resvg with the DejaVu Sans font from the dejavu-fonts-ttf package,
  * so the labels render the same on a machine with no system fonts at all.
+ *
+ * vega, vega-lite and resvg are loaded on the first chart, not at start-up: they add about 22 MB to a
+ * process that draws one chart a week (see the README's embedded-database figures).
  */
 import { createRequire } from 'node:module';
-import { Resvg } from '@resvg/resvg-js';
-import { View, parse } from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import { formatDay } from '../domain/dates.js';
 import { GOALS, GOAL_LABELS } from '../domain/tactics.js';
 import type { ChartPoint } from './compose-digest.js';
@@ -49,6 +50,7 @@ export function chartSpec(points: readonly ChartPoint[]): TopLevelSpec {
 
 /** Renders the chart to PNG bytes (about 100–200 ms). */
 export async function renderChart(points: readonly ChartPoint[]): Promise<Buffer> {
+  const [{ Resvg }, { View, parse }, { compile }] = await Promise.all([import('@resvg/resvg-js'), import('vega'), import('vega-lite')]);
   const vegaSpec = compile(chartSpec(points)).spec;
   const view = new View(parse(vegaSpec), { renderer: 'none' });
   try {

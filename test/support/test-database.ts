@@ -8,7 +8,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { openDatabase, openPglite, type Database } from '../../src/db/database.js';
+import { embeddedOptions, openDatabase, openPglite, type Database } from '../../src/db/database.js';
 import { databaseUrlFor, dropDatabase } from './test-database-template.js';
 
 export interface TestDatabase {
@@ -31,7 +31,8 @@ export async function openTestDatabase(options: TestDatabaseOptions = {}): Promi
   const template = inject('testDatabase');
   if (template.kind === 'pglite') {
     const dump = await readFile(template.dumpPath);
-    const pglite = await PGlite.create({ loadDataDir: new Blob([dump]) });
+    // With the settings the app's embedded database runs with, so the suite tests what people run.
+    const pglite = await PGlite.create({ loadDataDir: new Blob([dump]), ...embeddedOptions() });
     const database = openPglite(pglite);
     return { database, engine: 'pglite', reset: () => truncateAll(database), close: () => database.close() };
   }
