@@ -8,6 +8,7 @@ import { seedActions } from '../support/digest-week.js';
 import { useTestApp } from '../support/harness.js';
 import { blockAction, viewSubmission } from '../support/payloads.js';
 import { STAFF, pressInMessage, scheduleShift, setUpTeam } from '../support/shifts.js';
+import { scheduleTraining } from '../support/trainings.js';
 
 const t = useTestApp();
 const db = () => t().db.database.db;
@@ -90,6 +91,34 @@ describe('a batch invitation from a segment', () => {
     await t().settle();
     const [update] = t().slack.callsTo('views.update');
     expect(String(update?.args.view)).toContain('Online-only, ready for an offline ask → Door-knock the Elm St turf: 1 of 2 claimed (50%)');
+  });
+
+  it('invites to a training by its title, with an RSVP button that seats the person and counts as a conversion', async () => {
+    await setUpTeam(db());
+    const trainingId = await scheduleTraining(t(), 72, { title: 'Door knocking 101', seats: null });
+    await onlineOnly('U0ANA', 'U0BO');
+    t().slack.reset();
+
+    const chooser = await openInvite();
+    const preview = await choose(chooser.private_metadata, trainingId);
+    const previewText = JSON.stringify(preview.json?.view);
+    expect(previewText).toContain('a training: *Door knocking 101*');
+    expect(previewText).toContain('no seat limit');
+    await send(preview.json?.view.private_metadata);
+    await t().settle();
+
+    const [dm] = dmsTo('U0ANA');
+    expect(String(dm?.args.text)).toContain('A training: Door knocking 101');
+    const button = (JSON.parse(String(dm?.args.blocks)) as { elements?: { action_id: string; value: string; text: { text: string } }[] }[]).flatMap((b) => b.elements ?? []).find((e) => e.text.text === 'RSVP');
+    expect(button).toEqual(expect.objectContaining({ action_id: 'training_rsvp', value: String(trainingId) }));
+
+    await pressInMessage(t(), button!.action_id, button!.value, 'U0ANA');
+    const seat = await db().selectFrom('signup_claims').select('status').where('opportunity_id', '=', trainingId).where('user_id', '=', 'U0ANA').executeTakeFirst();
+    expect(seat?.status).toBe('seated');
+    await t().command('/segment', '', { userId: STAFF });
+    await t().settle();
+    const [update] = t().slack.callsTo('views.update');
+    expect(String(update?.args.view)).toContain('Online-only, ready for an offline ask → Door knocking 101: 1 of 2 claimed (50%)');
   });
 
   it('refuses a preview of a shift that is not open to everyone, and sends nothing', async () => {

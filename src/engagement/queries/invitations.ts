@@ -14,10 +14,11 @@ type Db = Kysely<DB> | Transaction<DB>;
 export interface InvitableOpportunity {
   id: number;
   kind: OpportunityKind;
-  /** A shift's title; trainings are named by their number until their feature names them. */
+  /** The shift's or training's title. */
   title: string;
   startsAt: Date;
-  seatsLeft: number;
+  /** Null for a training without a seat limit. */
+  seatsLeft: number | null;
 }
 
 /** Open opportunities everyone may claim that have not started, soonest first. */
@@ -25,7 +26,8 @@ export async function invitableOpportunities(db: Db, teamId: string, now: Date, 
   const rows = await db
     .selectFrom('signup_opportunities as o')
     .leftJoin('shifts as s', 's.opportunity_id', 'o.id')
-    .select(['o.id', 'o.kind', 's.title', 'o.starts_at', sql<number>`o.capacity - o.filled`.as('seats_left')])
+    .leftJoin('trainings as t', 't.opportunity_id', 'o.id')
+    .select(['o.id', 'o.kind', 'o.starts_at', 't.unlimited', sql<string | null>`coalesce(s.title, t.title)`.as('title'), sql<number>`o.capacity - o.filled`.as('seats_left')])
     .where('o.team_id', '=', teamId)
     .where('o.status', '=', 'open')
     .where('o.min_role', '=', 'volunteer')
@@ -33,7 +35,7 @@ export async function invitableOpportunities(db: Db, teamId: string, now: Date, 
     .orderBy('o.starts_at')
     .limit(limit)
     .execute();
-  return rows.map((row) => ({ id: Number(row.id), kind: row.kind, title: row.title ?? `Training #${row.id}`, startsAt: row.starts_at, seatsLeft: Number(row.seats_left) }));
+  return rows.map((row) => ({ id: Number(row.id), kind: row.kind, title: row.title ?? `#${row.id}`, startsAt: row.starts_at, seatsLeft: row.unlimited ? null : Number(row.seats_left) }));
 }
 
 export async function findInvitable(db: Db, teamId: string, opportunityId: number, now: Date): Promise<InvitableOpportunity | undefined> {
@@ -175,7 +177,7 @@ export interface InvitationSummary extends Conversion {
  */
 export async function invitationSummaries(db: Db, teamId: string, limit: number): Promise<InvitationSummary[]> {
   const { rows } = await sql<{ id: string; segment: string; opportunity_id: string; title: string | null; sent: number; converted: number; pending: number; skipped: number }>`
-    select i.id, i.segment, i.opportunity_id, s.title,
+    select i.id, i.segment, i.opportunity_id, coalesce(s.title, t.title) as title,
            count(*) filter (where r.status = 'sent')::int as sent,
            count(*) filter (where r.status = 'sent' and exists (
              select 1 from signup_claims c where c.opportunity_id = i.opportunity_id and c.user_id = r.user_id and c.status in ('seated', 'offered', 'waiting')))::int as converted,
@@ -183,16 +185,17 @@ export async function invitationSummaries(db: Db, teamId: string, limit: number)
            count(*) filter (where r.status not in ('sent', 'pending'))::int as skipped
     from invitations i
     left join shifts s on s.opportunity_id = i.opportunity_id
+    left join trainings t on t.opportunity_id = i.opportunity_id
     left join invitation_recipients r on r.invitation_id = i.id
     where i.team_id = ${teamId}
-    group by i.id, s.title
+    group by i.id, s.title, t.title
     order by i.id desc
     limit ${limit}`.execute(db);
   return rows.map((r) => ({
     id: Number(r.id),
     segment: r.segment,
     opportunityId: Number(r.opportunity_id),
-    title: r.title ?? `Training #${r.opportunity_id}`,
+    title: r.title ?? `#${r.opportunity_id}`,
     sent: r.sent,
     converted: r.converted,
     pending: r.pending,
