@@ -7,8 +7,9 @@ import { shiftDetailsOf } from './queries.js';
 import { displayTimeZone } from './time-zone.js';
 import { BROWSE_DAYS, PAGE_SIZE, browseModal, type BrowseItem } from './views/browse-modal.js';
 import type { ModalView } from '@slack/types';
+import type { SlackMessage } from '../slack/messages.js';
 
-export async function browseShiftsView(deps: SignupDeps, options: { teamId: string; userId: string; page: number; now: Date; notice?: string }): Promise<ModalView> {
+export async function browseShiftsView(deps: SignupDeps, options: { teamId: string; userId: string; page: number; now: Date; notice?: SlackMessage }): Promise<ModalView> {
   const { db } = deps;
   const { teamId, userId, now, notice } = options;
   const [role, timeZone] = await Promise.all([roleOf(db, teamId, userId), displayTimeZone(db, teamId)]);

@@ -59,7 +59,7 @@ async function show(args: ButtonArgs, deps: { db: ListenerDeps['database']['db']
   const { body, respond, client } = args;
   const view = body.view;
   if (view?.type === 'modal') {
-    const rebuilt = await browseShiftsView(deps, { teamId: teamIdOf(body), userId: body.user.id, page, now, notice: message.text });
+    const rebuilt = await browseShiftsView(deps, { teamId: teamIdOf(body), userId: body.user.id, page, now, notice: message });
     await client.views.update({ view_id: view.id, view: rebuilt });
     return;
   }

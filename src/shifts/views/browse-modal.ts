@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { ListedOpportunity } from '../../signups/queries/opportunities.js';
 import { ACTIONS, COMMANDS, SHIFTS_BROWSE_CALLBACK } from '../../slack/ids.js';
 import { truncate } from '../../slack/mrkdwn.js';
+import type { SlackMessage } from '../../slack/messages.js';
 import { readActionValue, readMetadata } from '../../slack/read-payload.js';
 import type { ShiftDetails } from '../queries.js';
 import { requiredSkillLine, seatsLine, titleOf, when, whenAndLength, whoMayClaim } from './shift-text.js';
@@ -28,14 +29,14 @@ export interface BrowseInput {
   page: number;
   total: number;
   timeZone: string;
-  /** The answer to the button just pressed, shown on top. */
-  notice?: string;
+  /** The answer to the button just pressed, shown on top with its own buttons (a refusal's RSVP to the training it needs). */
+  notice?: SlackMessage;
 }
 
 export function browseModal(input: BrowseInput): ModalView {
   const { items, page, total, timeZone, notice } = input;
   const blocks: KnownBlock[] = [];
-  if (notice) blocks.push(section(notice), { type: 'divider' });
+  if (notice) blocks.push(...notice.blocks, { type: 'divider' });
   const mine = items.filter((item) => item.opportunity.myStatus !== null);
   const others = items.filter((item) => item.opportunity.myStatus === null);
   if (mine.length > 0) {

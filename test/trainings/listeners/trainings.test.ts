@@ -344,6 +344,15 @@ describe('skills as shift prerequisites', () => {
     expect(JSON.stringify(refusal?.args.blocks)).toContain(`"action_id":"training_rsvp","text":{"type":"plain_text","text":"RSVP to the training"},"value":"${trainingId}"`);
     expect(await db().selectFrom('signup_claims').select('user_id').where('opportunity_id', '=', shiftId).execute()).toEqual([]);
 
+    // The same claim from the /shifts modal: the rebuilt modal shows the refusal with the same RSVP button.
+    t().slack.reset();
+    await t().interact(blockAction({ actionId: 'shift_claim', value: String(shiftId), userId: 'U0VOL', view: { id: 'V0BROWSE', hash: 'h', callbackId: 'shifts_browse', privateMetadata: '{"page":0}' } }));
+    await t().settle();
+    const [rebuilt] = t().slack.callsTo('views.update');
+    const modalBlocks = JSON.stringify(JSON.parse(String(rebuilt?.args.view)).blocks);
+    expect(modalBlocks).toContain('needs the *Door knocking* skill');
+    expect(modalBlocks).toContain(`"action_id":"training_rsvp","text":{"type":"plain_text","text":"RSVP to the training"},"value":"${trainingId}"`);
+
     await pressInMessage(t(), 'training_rsvp', trainingId, 'U0VOL');
     await startedAnHourAgo(trainingId);
     await submitAttendance(t(), trainingId, attendanceState({ 0: ['U0VOL'] }));
