@@ -15,7 +15,7 @@ import { hasRole } from '../team/roles.js';
 import { timeZoneOf } from '../team/slack-profiles.js';
 import { homeView } from './views/home.js';
 import { nextShiftsOf, teamUpcomingShifts } from '../shifts/next-shifts.js';
-import { trainingsHomeOf } from '../trainings/next-trainings.js';
+import { teamUpcomingTrainings, trainingsHomeOf } from '../trainings/next-trainings.js';
 import { personLadderFacts } from '../engagement/queries/ladder.js';
 
 export interface PublishHomeOptions {
@@ -96,6 +96,7 @@ async function buildHome(db: Kysely<DB>, teamId: string, userId: string, timeZon
         // Admins are the ones who can fix it, so only they are told why no digest is posted.
         missingDigestChannel: isAdmin && !(await findWorkspaceSettings(db, teamId))?.digestChannelId,
         shifts: await teamUpcomingShifts(db, teamId, now),
+        trainings: await teamUpcomingTrainings(db, teamId, now),
       }
     : undefined;
   return homeView({ userId, thisWeek, ...person, shifts, ...trainings, timeZone, ladder, ...(team ? { team } : {}) });

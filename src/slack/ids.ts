@@ -29,6 +29,8 @@ export const ACTIONS = {
   // Edit / Cancel beside each of the team's upcoming shifts, in the staff part of the Home tab.
   homeEditShift: 'home_edit_shift',
   homeCancelShift: 'home_cancel_shift',
+  homeEditTraining: 'home_edit_training',
+  homeCancelTraining: 'home_cancel_training',
   // Seats on a shift, from its announcement, the /shifts modal, the Home tab or a DM.
   shiftClaim: 'shift_claim',
   shiftLeave: 'shift_leave',

@@ -46,6 +46,7 @@ import { cancelRsvp } from '../trainings/listeners/cancel-rsvp.js';
 import { confirmTrainingOffer } from '../trainings/listeners/confirm-training-offer.js';
 import { passTrainingOffer } from '../trainings/listeners/pass-training-offer.js';
 import { newTrainingFromHome } from '../trainings/listeners/new-training-from-home.js';
+import { manageTrainingFromHome } from '../trainings/listeners/manage-training-from-home.js';
 import { trainingNewSubmitted } from '../trainings/listeners/training-new-submitted.js';
 import { trainingEditSubmitted } from '../trainings/listeners/training-edit-submitted.js';
 import { trainingCancelSubmitted } from '../trainings/listeners/training-cancel-submitted.js';
@@ -90,6 +91,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   routes.action(ACTIONS.shiftsPage, shiftsPage(deps));
   routes.action(ACTIONS.shiftReportBack, reportBackClicked(deps));
   routes.action(ACTIONS.homeNewTraining, newTrainingFromHome(deps));
+  routes.action(ACTIONS.homeEditTraining, manageTrainingFromHome('edit')(deps));
+  routes.action(ACTIONS.homeCancelTraining, manageTrainingFromHome('cancel')(deps));
   routes.action(ACTIONS.trainingRsvp, rsvpTraining(deps));
   routes.action(ACTIONS.trainingJoinWaitlist, joinTrainingWaitlist(deps));
   routes.action(ACTIONS.trainingCancelRsvp, cancelRsvp(deps));

@@ -55,6 +55,8 @@ export const GUARDED = {
   newShiftFromHome: { kind: 'action', id: ACTIONS.homeNewShift, needed: 'staff', what: 'Scheduling a shift' },
   editShiftFromHome: { kind: 'action', id: ACTIONS.homeEditShift, needed: 'staff', what: 'Editing a shift' },
   cancelShiftFromHome: { kind: 'action', id: ACTIONS.homeCancelShift, needed: 'staff', what: 'Cancelling a shift' },
+  editTrainingFromHome: { kind: 'action', id: ACTIONS.homeEditTraining, needed: 'staff', what: 'Editing a training' },
+  cancelTrainingFromHome: { kind: 'action', id: ACTIONS.homeCancelTraining, needed: 'staff', what: 'Cancelling a training' },
   shiftNewSubmission: { kind: 'view', id: VIEWS.shiftNew, needed: 'staff', what: 'Scheduling a shift' },
   shiftEditSubmission: { kind: 'view', id: VIEWS.shiftEdit, needed: 'staff', what: 'Editing a shift' },
   shiftCancelSubmission: { kind: 'view', id: VIEWS.shiftCancel, needed: 'staff', what: 'Cancelling a shift' },

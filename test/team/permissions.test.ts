@@ -69,6 +69,8 @@ const attempts: Record<GuardedName, (userId: string) => Promise<SlackResponse>> 
   newShiftFromHome: (userId) => t.interact(blockAction({ actionId: ACTIONS.homeNewShift, value: 'new', userId, view: { id: 'V0HOME', hash: 'h0', callbackId: '', privateMetadata: '', type: 'home' } })),
   editShiftFromHome: (userId) => t.interact(blockAction({ actionId: ACTIONS.homeEditShift, value: '1', userId, view: { id: 'V0HOME', hash: 'h0', callbackId: '', privateMetadata: '', type: 'home' } })),
   cancelShiftFromHome: (userId) => t.interact(blockAction({ actionId: ACTIONS.homeCancelShift, value: '1', userId, view: { id: 'V0HOME', hash: 'h0', callbackId: '', privateMetadata: '', type: 'home' } })),
+  editTrainingFromHome: (userId) => t.interact(blockAction({ actionId: ACTIONS.homeEditTraining, value: '1', userId, view: { id: 'V0HOME', hash: 'h0', callbackId: '', privateMetadata: '', type: 'home' } })),
+  cancelTrainingFromHome: (userId) => t.interact(blockAction({ actionId: ACTIONS.homeCancelTraining, value: '1', userId, view: { id: 'V0HOME', hash: 'h0', callbackId: '', privateMetadata: '', type: 'home' } })),
   shiftNewSubmission: (userId) =>
     t.interact(viewSubmission({ callbackId: VIEWS.shiftNew, viewId: 'V0SHIFT', values: shiftState(), privateMetadata: JSON.stringify({ timeZone: 'Europe/London', announceChannelId: 'C0ANNOUNCE' }), userId })),
   shiftEditSubmission: (userId) =>
@@ -147,6 +149,8 @@ describe('guarded entry points', () => {
       'action home_new_shift needs staff',
       'action home_edit_shift needs staff',
       'action home_cancel_shift needs staff',
+      'action home_edit_training needs staff',
+      'action home_cancel_training needs staff',
       'view shift_new needs staff',
       'view shift_edit needs staff',
       'view shift_cancel needs staff',

@@ -22,6 +22,7 @@ import { describeCounts } from '../../logging/views/log-reply.js';
 import { asText, slackDate } from '../../slack/mrkdwn.js';
 import { formatInZone } from '../../domain/zoned-time.js';
 import type { NextShift, TeamShift } from '../../shifts/next-shifts.js';
+import type { TeamTraining } from '../../trainings/next-trainings.js';
 import type { EarnedSkill, NextTraining } from '../../trainings/next-trainings.js';
 import { trainingsSection } from './trainings-section.js';
 import type { LadderFacts } from '../../engagement/ladder.js';
@@ -65,6 +66,7 @@ export interface TeamGlance {
   missingDigestChannel?: boolean;
   /** The team's shifts that have not started, each with Edit and Cancel. */
   shifts?: readonly TeamShift[];
+  trainings?: readonly TeamTraining[];
 }
 
 const CHANNEL_TITLES: Record<Channel, string> = { offline: 'Offline', online: 'Online' };
@@ -229,6 +231,26 @@ function teamSection(team: TeamGlance, thisWeek: IsoDate, timeZone: string): Kno
   blocks.push({ type: 'actions', block_id: 'home_staff_actions', elements: staffButtons });
   if (!team.canChangeSettings) blocks.push(context(`Team settings (digest, staff and leader groups) are changed by admins with \`${COMMANDS.groundwork} settings\`.`));
   blocks.push(...teamShiftsSection(team.shifts ?? [], timeZone));
+  blocks.push(...teamTrainingsSection(team.trainings ?? [], timeZone));
+  return blocks;
+}
+
+/** The team's next trainings for staff, each with Edit and Cancel; nothing when none is scheduled. */
+function teamTrainingsSection(trainings: readonly TeamTraining[], timeZone: string): KnownBlock[] {
+  if (trainings.length === 0) return [];
+  const blocks: KnownBlock[] = [header("Team's upcoming trainings")];
+  for (const training of trainings) {
+    const when = slackDate(training.startsAt, formatInZone(training.startsAt, timeZone));
+    const seats = training.capacity === null ? `${training.filled} RSVPed, no seat limit` : `${training.filled} of ${training.capacity} seats taken`;
+    blocks.push(section(`*${asText(training.title)}* (#${training.opportunityId})\n${when} · ${seats}`), {
+      type: 'actions',
+      block_id: `home_team_training_${training.opportunityId}`,
+      elements: [
+        { type: 'button', action_id: ACTIONS.homeEditTraining, text: { type: 'plain_text', text: 'Edit' }, value: String(training.opportunityId) },
+        { type: 'button', action_id: ACTIONS.homeCancelTraining, text: { type: 'plain_text', text: 'Cancel' }, style: 'danger', value: String(training.opportunityId) },
+      ],
+    });
+  }
   return blocks;
 }
 
