@@ -14,6 +14,7 @@ import * as personSkills from './0008_person_skills.js';
 import * as trainings from './0009_trainings.js';
 import * as engagement from './0010_engagement.js';
 import * as claimFunction from './0011_claim_function.js';
+import * as repeatCheckIndex from './0012_repeat_check_index.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_people_and_actions': peopleAndActions,
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0009_trainings': trainings,
   '0010_engagement': engagement,
   '0011_claim_function': claimFunction,
+  '0012_repeat_check_index': repeatCheckIndex,
 };

@@ -72,6 +72,8 @@ export async function recordReport(
   const { teamId, userId, idempotencyKey: key } = origin;
   const counts = JSON.stringify(draft.counts);
   // Every statement reads the same snapshot, taken before it writes: `week` is the week before this report.
+  // `earlier` compares exactly the leading columns of actions_person_day_repeat (migration 0012), so it reads
+  // only true repeats, not the person's other reports of the last minutes.
   const { rows } = await sql<RecordRow>`
     with earlier as (
       select id, occurred_on, created_at, place, note

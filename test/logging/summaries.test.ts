@@ -190,4 +190,37 @@ describe('the hot statements on a table with many rows (PostgreSQL only)', () =>
       expect(plan, query.sql).toMatch(/Index|Result|Function Scan/);
     }
   });
+
+  it('probe for a repeat: only true repeats are read, not the person\'s other recent reports', async (context) => {
+    if (t.engine !== 'postgres' || !t.url) context.skip();
+    // 300 reports of one person in the last minutes, each with other counts (the benchmark's people send
+    // about this many), and one that the new report repeats.
+    await sql`
+      insert into actions (team_id, user_id, tactic_id, goal, channel, counts, occurred_on, source, idempotency_key, created_at)
+      select ${TEAM}, 'U42', 'door_knocking', 'recruit', 'offline', jsonb_build_object('doors', n, 'conversations', 1),
+             ${MONDAY}::date, 'command', 'recent' || n, now() - make_interval(secs => n)
+      from generate_series(1, 300) as n`.execute(t.database.db);
+    await sql`analyze actions`.execute(t.database.db);
+
+    const captured: Compiled[] = [];
+    const pool = new pg.Pool({ connectionString: t.url, max: 1 });
+    const capturing = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: (event) => void captured.push(event.query) });
+    const draft: LogDraft = { tacticId: 'door_knocking', counts: { doors: 150, conversations: 1 }, occurredOn: MONDAY, place: null, note: null, story: null, storyConsent: false };
+    try {
+      const outcome = await recordReport(capturing, draft, { teamId: TEAM, userId: 'U42', source: 'command', idempotencyKey: 'repeat' }, { thisWeek: weekStart(MONDAY), checkRepeats: true });
+      expect(outcome.kind).toBe('held');
+    } finally {
+      await capturing.destroy();
+    }
+    const [query] = captured;
+    if (!query) throw new Error('recordReport sent no statement');
+    const { rows } = await t.database.db.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain (analyze, costs off) ${query.sql}`, [...query.parameters]));
+    const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
+    const probe = plan.split('\n').findIndex((line) => line.includes('using actions_person_day_repeat on actions'));
+    expect(probe, plan).toBeGreaterThanOrEqual(0);
+    // The probe's own lines, down to the next plan node: it found the one repeat and threw nothing away.
+    const probeLines = plan.split('\n').slice(probe, probe + 4).join('\n');
+    expect(probeLines, plan).toMatch(/rows=1 loops=1/);
+    expect(probeLines, plan).not.toMatch(/Rows Removed by Filter/);
+  });
 });
