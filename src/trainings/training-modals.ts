@@ -6,12 +6,9 @@
 import type { ModalView } from '@slack/types';
 import { rosterOf } from '../signups/queries/claims.js';
 import type { SignupDeps } from '../signups/deliver-outbox.js';
-import { checkChannel } from '../team/channel-check.js';
-import { findWorkspaceSettings } from '../team/queries/settings.js';
-import { timeZoneOf } from '../team/slack-profiles.js';
+import { schedulingContext } from '../signups/scheduling-context.js';
 import { COMMANDS } from '../slack/ids.js';
 import { displayTimeZone } from '../shifts/time-zone.js';
-import type { AnnounceOption } from '../shifts/views/shift-modal.js';
 import { canMarkAttendance } from '../signups/attendance-rules.js';
 import { trainingReport } from './queries/report.js';
 import { findTraining, type Training } from './queries/trainings.js';
@@ -23,23 +20,8 @@ export async function trainingModalView(
   deps: SignupDeps,
   options: { teamId: string; userId: string; mode: 'new' | 'edit'; existing?: Training; channelId?: string; responseUrl?: string },
 ): Promise<ModalView> {
-  const { db, client } = deps;
   const { teamId, userId, mode, existing, channelId, responseUrl } = options;
-  const settings = await findWorkspaceSettings(db, teamId);
-  const teamZone = settings?.timeZone ?? null;
-  const timeZone = teamZone ?? (await timeZoneOf(client, db, teamId, userId));
-  const zoneNote = teamZone ? "the team's time zone" : `your own Slack time zone, since no team time zone is set (an admin sets one in ${COMMANDS.groundwork} settings)`;
-  let announce: AnnounceOption | undefined;
-  if (mode === 'new') {
-    if (settings?.announcementChannelId) announce = { channelId: settings.announcementChannelId, source: 'settings' };
-    else if (channelId && (await checkChannel(client, channelId)) === 'ok') announce = { channelId, source: 'here' };
-    else {
-      announce = {
-        channelId: null,
-        reason: `No announcement channel is set (an admin chooses one in \`${COMMANDS.groundwork} settings\`)${channelId ? " and I'm not in this channel" : ''}, so this training won't be announced. People can still find it with \`${COMMANDS.trainings}\`.`,
-      };
-    }
-  }
+  const { timeZone, zoneNote, announce } = await schedulingContext(deps, { teamId, userId, mode, ...(channelId ? { channelId } : {}), noun: 'training', findCommand: COMMANDS.trainings });
   return trainingModal({
     mode,
     timeZone,

@@ -9,6 +9,7 @@ import type { OpportunityRow } from '../../db/schema.js';
 import { wallClockOf } from '../../domain/zoned-time.js';
 import { TACTIC_IDS, allTactics, type TacticId } from '../../domain/tactics.js';
 import type { MinRole } from '../../signups/signup-rules.js';
+import type { AnnounceOption } from '../../signups/scheduling-context.js';
 import { SHIFT_BLOCKS, VIEWS } from '../../slack/ids.js';
 import {
   UNREADABLE_FIELD,
@@ -38,7 +39,6 @@ export interface ShiftModalMetadata {
   opportunityId?: number;
 }
 
-export type AnnounceOption = { channelId: string; source: 'settings' | 'here' } | { channelId: null; reason: string };
 
 export function shiftModal(options: {
   mode: 'new' | 'edit';
