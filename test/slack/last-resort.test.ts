@@ -12,7 +12,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 describe('the last resort', () => {
   it('logs an uncaught exception and an unhandled rejection without tokens, and the process keeps serving', async () => {
-    const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'test', 'support', 'last-resort-child.ts')], {
+    // node itself with tsx's loader, not the tsx launcher: the launcher runs node as a grandchild that a kill of the launcher would leave running.
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'test', 'support', 'last-resort-child.ts')], {
+      cwd: root,
       env: { PATH: process.env.PATH ?? '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
