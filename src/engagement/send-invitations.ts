@@ -10,7 +10,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { within } from '../lib/deadline.js';
-import { displayTimeZone } from '../shifts/time-zone.js';
+import { displayTimeZone } from '../team/time-zone.js';
 import { INVITE_LEASE_MS } from './invitation-rules.js';
 import { claimPendingInvites, finishInvite, invitationContext, markLapsedInvitesUncertain, type ClaimedRecipient } from './queries/invitations.js';
 import { invitationDm } from './views/invitation-dm.js';

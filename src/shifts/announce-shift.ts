@@ -7,7 +7,7 @@ import { rosterOf } from '../signups/queries/claims.js';
 import { setAnnouncement } from '../signups/queries/opportunities.js';
 import type { SignupDeps } from '../signups/deliver-outbox.js';
 import { findShift, type Shift } from './queries.js';
-import { displayTimeZone } from './time-zone.js';
+import { displayTimeZone } from '../team/time-zone.js';
 import { announcementMessage } from './views/announcement.js';
 
 /** Posts the announcement and remembers its ts; returns the Slack error code when Slack refused. */

@@ -4,7 +4,7 @@ import type { SignupDeps } from '../signups/deliver-outbox.js';
 import { roleOf } from '../team/queries/roles.js';
 import { hasRole } from '../team/roles.js';
 import { shiftDetailsOf } from './queries.js';
-import { displayTimeZone } from './time-zone.js';
+import { displayTimeZone } from '../team/time-zone.js';
 import { BROWSE_DAYS, PAGE_SIZE, browseModal, type BrowseItem } from './views/browse-modal.js';
 import type { ModalView } from '@slack/types';
 import type { SlackMessage } from '../slack/messages.js';

@@ -11,7 +11,7 @@ import { recordAndSummarize, type SummarizedLog } from '../logging/record-log.js
 import { findClaim } from '../signups/queries/claims.js';
 import { COMMANDS } from '../slack/ids.js';
 import { findShift, type Shift } from './queries.js';
-import { displayTimeZone } from './time-zone.js';
+import { displayTimeZone } from '../team/time-zone.js';
 
 export type Reportable = { ok: true; shift: Shift; claimId: number; occurredOn: IsoDate } | { ok: false; text: string };
 

@@ -13,7 +13,7 @@ import { teamIdOf } from '../slack/payload.js';
 import { readActionValue, rowId } from '../slack/read-payload.js';
 import { browseShiftsView } from './browse-shifts.js';
 import { afterSeatChange, changeSeat, type SeatChange, type SeatVerb } from './seat-actions.js';
-import { displayTimeZone } from './time-zone.js';
+import { displayTimeZone } from '../team/time-zone.js';
 import { readBrowsePage } from './views/browse-modal.js';
 import { seatReplyMessage } from './views/seat-replies.js';
 

@@ -2,7 +2,7 @@
 import type { SignupFeature } from '../signups/deliver-outbox.js';
 import { refreshAnnouncement } from './announce-shift.js';
 import { shiftDetailsOf } from './queries.js';
-import { displayTimeZone } from './time-zone.js';
+import { displayTimeZone } from '../team/time-zone.js';
 import { shiftDm } from './views/dms.js';
 
 export const shiftSignupFeature: SignupFeature = {

@@ -9,7 +9,7 @@ import type { SignupDeps } from '../signups/deliver-outbox.js';
 import { schedulingContext } from '../signups/scheduling-context.js';
 import { COMMANDS } from '../slack/ids.js';
 import { findShift, type Shift } from './queries.js';
-import { displayTimeZone } from './time-zone.js';
+import { displayTimeZone } from '../team/time-zone.js';
 import { cancelShiftModal } from './views/cancel-shift-modal.js';
 import type { ManagePurpose } from './views/pick-shift-modal.js';
 import { rosterModal } from './views/roster-modal.js';

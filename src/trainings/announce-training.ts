@@ -6,7 +6,7 @@
 import { rosterOf } from '../signups/queries/claims.js';
 import { setAnnouncement } from '../signups/queries/opportunities.js';
 import type { SignupDeps } from '../signups/deliver-outbox.js';
-import { displayTimeZone } from '../shifts/time-zone.js';
+import { displayTimeZone } from '../team/time-zone.js';
 import { findTraining, type Training } from './queries/trainings.js';
 import { trainingAnnouncement } from './views/announcement.js';
 

@@ -2,7 +2,7 @@
 import type { ModalView } from '@slack/types';
 import { listOpportunities } from '../signups/queries/opportunities.js';
 import type { SignupDeps } from '../signups/deliver-outbox.js';
-import { displayTimeZone } from '../shifts/time-zone.js';
+import { displayTimeZone } from '../team/time-zone.js';
 import { trainingDetailsOf } from './queries/trainings.js';
 import { BROWSE_DAYS, LISTED, trainingsBrowseModal, type BrowseItem } from './views/browse-modal.js';
 

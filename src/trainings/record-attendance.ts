@@ -11,7 +11,7 @@ import type { DB } from '../db/schema.js';
 import { dateIn } from '../domain/dates.js';
 import { recordVouched, withdrawVouched } from '../logging/record-log.js';
 import { markAttendance, type AttendanceOutcome } from '../signups/queries/attendance.js';
-import { displayTimeZone } from '../shifts/time-zone.js';
+import { displayTimeZone } from '../team/time-zone.js';
 import { earnSkillAtTraining, forfeitSkillFromTraining } from './queries/skills.js';
 import type { Training } from './queries/trainings.js';
 import { attendanceActionKey, engageActionOf } from './training-rules.js';

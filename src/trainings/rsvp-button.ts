@@ -14,7 +14,7 @@ import { openNotice } from '../slack/open-modal.js';
 import { teamIdOf } from '../slack/payload.js';
 import { readActionValue, rowId } from '../slack/read-payload.js';
 import type { SignupDeps } from '../signups/deliver-outbox.js';
-import { displayTimeZone } from '../shifts/time-zone.js';
+import { displayTimeZone } from '../team/time-zone.js';
 import { browseTrainingsView } from './browse-trainings.js';
 import { afterRsvpChange, changeRsvp, type RsvpChange, type RsvpVerb } from './rsvp-actions.js';
 import { rsvpReplyMessage } from './views/rsvp-replies.js';

@@ -1,6 +1,6 @@
 /** What trainings give the signup engine: the words of each DM about a training, and its announcement. */
 import type { SignupFeature } from '../signups/deliver-outbox.js';
-import { displayTimeZone } from '../shifts/time-zone.js';
+import { displayTimeZone } from '../team/time-zone.js';
 import { refreshTrainingAnnouncement } from './announce-training.js';
 import { trainingDetailsOf } from './queries/trainings.js';
 import { trainingDm } from './views/dms.js';

@@ -8,7 +8,7 @@ import { rosterOf } from '../signups/queries/claims.js';
 import type { SignupDeps } from '../signups/deliver-outbox.js';
 import { schedulingContext } from '../signups/scheduling-context.js';
 import { COMMANDS } from '../slack/ids.js';
-import { displayTimeZone } from '../shifts/time-zone.js';
+import { displayTimeZone } from '../team/time-zone.js';
 import { canMarkAttendance } from '../signups/attendance-rules.js';
 import { trainingReport } from './queries/report.js';
 import { findTraining, type Training } from './queries/trainings.js';

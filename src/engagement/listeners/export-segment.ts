@@ -1,7 +1,7 @@
 /** "Export CSV" in the /segment modal (staff): the segment as a CSV file in the staff member's DM. */
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { todayIn } from '../../domain/dates.js';
-import { displayTimeZone } from '../../shifts/time-zone.js';
+import { displayTimeZone } from '../../team/time-zone.js';
 import type { ListenerDeps } from '../../slack/deps.js';
 import { plainReply } from '../../slack/messages.js';
 import { openNotice } from '../../slack/open-modal.js';

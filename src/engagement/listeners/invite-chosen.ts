@@ -5,7 +5,7 @@ import { failureText } from '../../slack/failure.js';
 import { noticeModal, unreadableFormNotice } from '../../slack/notice-modal.js';
 import { teamIdOf } from '../../slack/payload.js';
 import { readInputs, stateValuesOf } from '../../slack/read-payload.js';
-import { displayTimeZone } from '../../shifts/time-zone.js';
+import { displayTimeZone } from '../../team/time-zone.js';
 import { GUARDED, requireRole } from '../../team/permissions.js';
 import { INVITE_BLOCKS } from '../../slack/ids.js';
 import { planInvitation } from '../plan-invitation.js';

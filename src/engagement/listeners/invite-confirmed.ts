@@ -8,7 +8,7 @@ import type { ListenerDeps } from '../../slack/deps.js';
 import { failureText } from '../../slack/failure.js';
 import { noticeModal, unreadableFormNotice } from '../../slack/notice-modal.js';
 import { teamIdOf } from '../../slack/payload.js';
-import { displayTimeZone } from '../../shifts/time-zone.js';
+import { displayTimeZone } from '../../team/time-zone.js';
 import { GUARDED, requireRole } from '../../team/permissions.js';
 import { INVITES_PER_DRAIN, INVITE_PACE_MS } from '../invitation-rules.js';
 import { planInvitation } from '../plan-invitation.js';

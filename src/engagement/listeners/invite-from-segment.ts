@@ -5,7 +5,7 @@ import { openNotice } from '../../slack/open-modal.js';
 import { teamIdOf } from '../../slack/payload.js';
 import { readActionValue } from '../../slack/read-payload.js';
 import { noticeModal } from '../../slack/notice-modal.js';
-import { displayTimeZone } from '../../shifts/time-zone.js';
+import { displayTimeZone } from '../../team/time-zone.js';
 import { GUARDED, requireRole } from '../../team/permissions.js';
 import { invitableOpportunities } from '../queries/invitations.js';
 import { segmentIdValue } from '../segments.js';

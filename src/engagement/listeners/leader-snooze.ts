@@ -7,7 +7,7 @@ import { plainReply } from '../../slack/messages.js';
 import { openNotice } from '../../slack/open-modal.js';
 import { teamIdOf } from '../../slack/payload.js';
 import { readActionValue } from '../../slack/read-payload.js';
-import { displayTimeZone } from '../../shifts/time-zone.js';
+import { displayTimeZone } from '../../team/time-zone.js';
 import { GUARDED, requireRole } from '../../team/permissions.js';
 import { SNOOZE_WEEKS } from '../leader-spotting.js';
 import { snooze } from '../queries/leaders.js';

@@ -4,7 +4,7 @@ import { failureReply } from '../../slack/failure.js';
 import { openThenFill } from '../../slack/open-modal.js';
 import { GUARDED, requireRole } from '../../team/permissions.js';
 import { todayIn } from '../../domain/dates.js';
-import { displayTimeZone } from '../../shifts/time-zone.js';
+import { displayTimeZone } from '../../team/time-zone.js';
 import { segmentCounts, segmentMembers } from '../queries/segments.js';
 import { invitationSummaries } from '../queries/invitations.js';
 import { PREVIEW_NAMES, segmentsModal, segmentsToShow } from '../views/segments-modal.js';

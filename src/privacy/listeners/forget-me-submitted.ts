@@ -9,7 +9,7 @@ import { noticeModal } from '../../slack/notice-modal.js';
 import { teamIdOf } from '../../slack/payload.js';
 import { forgetEverywhere } from '../forget.js';
 import { publishHome } from '../../home/publish-home.js';
-import { displayTimeZone } from '../../shifts/time-zone.js';
+import { displayTimeZone } from '../../team/time-zone.js';
 import { forgottenNotice } from '../views/privacy-views.js';
 
 export function forgetMeSubmitted({ database, logger, clock }: ListenerDeps) {

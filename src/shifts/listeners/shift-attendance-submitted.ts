@@ -12,7 +12,7 @@ import { teamIdOf } from '../../slack/payload.js';
 import { stateValuesOf } from '../../slack/read-payload.js';
 import { GUARDED, requireRole } from '../../team/permissions.js';
 import { findShift } from '../queries.js';
-import { displayTimeZone } from '../time-zone.js';
+import { displayTimeZone } from '../../team/time-zone.js';
 import { readIdMetadata } from '../views/cancel-shift-modal.js';
 import { readAttendance, rosterModal } from '../views/roster-modal.js';
 

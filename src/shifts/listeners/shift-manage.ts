@@ -10,7 +10,7 @@ import { GUARDED, requireRole } from '../../team/permissions.js';
 import { openModal, openThenFill } from '../../slack/open-modal.js';
 import { shiftDetailsOf, type Shift } from '../queries.js';
 import { manageView } from '../shift-modals.js';
-import { displayTimeZone } from '../time-zone.js';
+import { displayTimeZone } from '../../team/time-zone.js';
 import { PICK_MAX_OPTIONS, pickShiftModal, type ManagePurpose } from '../views/pick-shift-modal.js';
 import type { ShiftCommandArgs } from './shift-command.js';
 

@@ -10,7 +10,7 @@ import { leave, rosterOf } from '../../signups/queries/claims.js';
 import { GUARDED, requireRole } from '../../team/permissions.js';
 import { findShift } from '../queries.js';
 import { afterSeatChange } from '../seat-actions.js';
-import { displayTimeZone } from '../time-zone.js';
+import { displayTimeZone } from '../../team/time-zone.js';
 import { readIdMetadata } from '../views/cancel-shift-modal.js';
 import { rosterModal } from '../views/roster-modal.js';
 

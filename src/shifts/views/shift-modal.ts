@@ -26,7 +26,7 @@ import {
   wholeNumberInput,
   whenPresent,
 } from '../../slack/read-payload.js';
-import { timeZoneName } from '../time-zone.js';
+import { timeZoneName } from '../../team/time-zone.js';
 import { SCRIPT_URL_MAX_CHARS, TARGET_MAX_CHARS, TITLE_MAX_CHARS, WHERE_MAX_CHARS, checkShift, type ShiftField, type ShiftInput, type ShiftPlan, type ShiftProblem } from '../shift-rules.js';
 import type { ShiftDetails } from '../queries.js';
 

@@ -8,7 +8,7 @@ import { failureReply } from '../../slack/failure.js';
 import { plainReply } from '../../slack/messages.js';
 import { openModal } from '../../slack/open-modal.js';
 import { GUARDED, requireRole } from '../../team/permissions.js';
-import { displayTimeZone } from '../../shifts/time-zone.js';
+import { displayTimeZone } from '../../team/time-zone.js';
 import { trainingsFrom } from '../queries/trainings.js';
 import { manageTrainingView, type ManageTrainingPurpose } from '../training-modals.js';
 import { trainingListMessage } from '../views/report-message.js';

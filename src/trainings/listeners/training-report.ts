@@ -2,7 +2,7 @@
 import type { ListenerDeps } from '../../slack/deps.js';
 import { failureReply } from '../../slack/failure.js';
 import { GUARDED, requireRole } from '../../team/permissions.js';
-import { displayTimeZone } from '../../shifts/time-zone.js';
+import { displayTimeZone } from '../../team/time-zone.js';
 import { trainingReport } from '../queries/report.js';
 import { trainingReportMessage } from '../views/report-message.js';
 import type { TrainingCommandArgs } from './training-command.js';

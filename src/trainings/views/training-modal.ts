@@ -11,7 +11,7 @@ import { TACTIC_IDS, allTactics, type TacticId } from '../../domain/tactics.js';
 import { wallClockOf } from '../../domain/zoned-time.js';
 import { TRAINING_BLOCKS, VIEWS } from '../../slack/ids.js';
 import { UNREADABLE_FIELD, channelId, checkboxes, datePicker, radioButtons, readInputs, readMetadata, staticSelect, stateValuesOf, textInput, timePicker, wholeNumberInput, whenPresent } from '../../slack/read-payload.js';
-import { timeZoneName } from '../../shifts/time-zone.js';
+import { timeZoneName } from '../../team/time-zone.js';
 import type { AnnounceOption } from '../../signups/scheduling-context.js';
 import type { Training } from '../queries/trainings.js';
 import { DESCRIPTION_MAX_CHARS, FORMAT_LABELS, TITLE_MAX_CHARS, TRAINING_FORMATS, WHERE_MAX_CHARS, checkTraining, type TrainingField, type TrainingInput, type TrainingPlan, type TrainingProblem } from '../training-rules.js';
