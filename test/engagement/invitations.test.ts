@@ -121,6 +121,25 @@ describe('a batch invitation from a segment', () => {
     expect(String(update?.args.view)).toContain('Online-only, ready for an offline ask → Door knocking 101: 1 of 2 claimed (50%)');
   });
 
+  it('shows a title staff typed as text in the preview and in the conversions, never as a live mention', async () => {
+    await setUpTeam(db());
+    const shiftId = await scheduleShift(t(), 48, { title: 'Calls <!here> now' });
+    await onlineOnly('U0ANA');
+    const chooser = await openInvite();
+    const preview = await choose(chooser.private_metadata, shiftId);
+    const previewText = JSON.stringify(preview.json?.view);
+    expect(previewText).toContain('inviting them to *Calls &lt;!here&gt; now*');
+    expect(previewText).not.toContain('<!here>');
+    await send(preview.json?.view.private_metadata);
+    await t().settle();
+    t().slack.reset();
+    await t().command('/segment', '', { userId: STAFF });
+    await t().settle();
+    const [update] = t().slack.callsTo('views.update');
+    expect(String(update?.args.view)).toContain('→ Calls &lt;!here&gt; now: 0 of 1 claimed (0%)');
+    expect(String(update?.args.view)).not.toContain('<!here>');
+  });
+
   it('refuses a preview of a shift that is not open to everyone, and sends nothing', async () => {
     await setUpTeam(db());
     const leadersOnly = await scheduleShift(t(), 48, { title: 'Leaders only', who: 'leader' });

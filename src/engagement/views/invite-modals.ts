@@ -3,6 +3,7 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import { z } from 'zod';
 import { formatInZone } from '../../domain/zoned-time.js';
 import { INVITE_BLOCKS, VIEWS } from '../../slack/ids.js';
+import { asText, truncate } from '../../slack/mrkdwn.js';
 import type { SlackMessage } from '../../slack/messages.js';
 import { noticeModal } from '../../slack/notice-modal.js';
 import { readMetadata, rowId, staticSelect } from '../../slack/read-payload.js';
@@ -73,7 +74,7 @@ export function invitePreviewModal(options: { segment: SegmentId; opportunity: I
       text: {
         type: 'mrkdwn',
         text:
-          `*${people(count)}* from *${label}* will get a DM inviting them to *${opportunity.title.slice(0, 200)}* (${formatInZone(opportunity.startsAt, timeZone)}).` +
+          `*${people(count)}* from *${label}* will get a DM inviting them to *${asText(truncate(opportunity.title, 200))}* (${formatInZone(opportunity.startsAt, timeZone)}).` +
           (skipped.length > 0 ? `\nSkipped: ${skipped.join('; ')}.` : '') +
           (count > 0 ? `\nThey go out about one a second${count > 60 ? `, so all of them take about ${Math.ceil(count / 60)} minutes` : ''}; each person gets it once.` : ''),
       },

@@ -1,6 +1,7 @@
 /** The /segment modal: each named segment with its count, a preview of names, and its buttons. Pure. */
 import type { KnownBlock, ModalView } from '@slack/types';
 import { ACTIONS, SEGMENTS_CALLBACK } from '../../slack/ids.js';
+import { asText, truncate } from '../../slack/mrkdwn.js';
 import { FIXED_SEGMENT_IDS, parseSegmentId, segmentDefinition, type SegmentId } from '../segments.js';
 import { conversionText } from '../invitation-rules.js';
 import type { InvitationSummary } from '../queries/invitations.js';
@@ -42,7 +43,7 @@ export function segmentsModal(segments: readonly SegmentSummary[], invitations: 
   if (invitations.length > 0) {
     const lines = invitations.map((i) => {
       const still = i.pending > 0 ? ` · ${i.pending} still to send` : '';
-      return `• ${labelOf(i.segment)} → ${i.title.slice(0, 80)}: ${conversionText(i)}${still}`;
+      return `• ${labelOf(i.segment)} → ${asText(truncate(i.title, 80))}: ${conversionText(i)}${still}`;
     });
     blocks.push({ type: 'divider' }, { type: 'section', text: { type: 'mrkdwn', text: `*Invitations* (latest first; claimed = holding a seat or a waitlist place now)\n${lines.join('\n')}`.slice(0, 3000) } });
   }
