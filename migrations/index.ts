@@ -15,6 +15,7 @@ import * as trainings from './0009_trainings.js';
 import * as engagement from './0010_engagement.js';
 import * as claimFunction from './0011_claim_function.js';
 import * as repeatCheckIndex from './0012_repeat_check_index.js';
+import * as recordFunction from './0013_record_function.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_people_and_actions': peopleAndActions,
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '0010_engagement': engagement,
   '0011_claim_function': claimFunction,
   '0012_repeat_check_index': repeatCheckIndex,
+  '0013_record_function': recordFunction,
 };

@@ -71,45 +71,14 @@ export async function recordReport(
   const tactic = TACTICS[draft.tacticId];
   const { teamId, userId, idempotencyKey: key } = origin;
   const counts = JSON.stringify(draft.counts);
-  // Every statement reads the same snapshot, taken before it writes: `week` is the week before this report.
-  // `earlier` compares exactly the leading columns of actions_person_day_repeat (migration 0012), so it reads
-  // only true repeats, not the person's other reports of the last minutes.
+  // One function call (migration 0013): its statement's plan is kept for the session, and everything it
+  // reads is as it was before this report, so `week` is the week before it.
   const { rows } = await sql<RecordRow>`
-    with earlier as (
-      select id, occurred_on, created_at, place, note
-      from actions
-      where ${options.checkRepeats}
-        and team_id = ${teamId} and user_id = ${userId} and occurred_on = ${draft.occurredOn}::date
-        and created_at > now() - make_interval(mins => ${REPEAT_WINDOW_MINUTES})
-        and tactic_id = ${tactic.id} and counts = ${counts}::jsonb and idempotency_key <> ${key}
-        and not exists (select 1 from actions where team_id = ${teamId} and idempotency_key = ${key})
-      order by created_at desc
-      limit 1
-    ),
-    held as (
-      insert into held_reports (team_id, user_id, idempotency_key, source, draft, earlier_action_id)
-      select ${teamId}, ${userId}, ${key}, ${origin.source}, ${JSON.stringify(draft)}::jsonb, id from earlier
-      on conflict (team_id, idempotency_key) do update set earlier_action_id = excluded.earlier_action_id
-      returning id
-    ),
-    inserted as (
-      insert into actions (team_id, user_id, tactic_id, goal, channel, counts, occurred_on, place, note, story, story_consent, source, idempotency_key)
-      select ${teamId}, ${userId}, ${tactic.id}, ${tactic.goal}, ${tactic.channel}, ${counts}::jsonb, ${draft.occurredOn}::date,
-             ${draft.place}, ${draft.note}, ${draft.story}, ${draft.storyConsent}, ${origin.source}, ${key}
-      where not exists (select 1 from earlier)
-      on conflict (team_id, idempotency_key) do nothing
-      returning id
-    )
-    select
-      (select id from inserted) as inserted_id,
-      (select id from actions where team_id = ${teamId} and idempotency_key = ${key}) as existing_id,
-      (select id from held) as held_id,
-      (select row_to_json(earlier) from earlier) as earlier,
-      exists (select 1 from home_tabs where team_id = ${teamId} and user_id = ${userId}) as home_opened,
-      (select coalesce(json_agg(w), '[]'::json) from (
-        select ${SUMMARY_COLUMNS} from person_week_totals
-        where team_id = ${teamId} and user_id = ${userId} and week_start = ${options.thisWeek}::date
-      ) as w) as week`.execute(db);
+    select * from record_report(
+      ${teamId}, ${userId}, ${tactic.id}, ${tactic.goal}, ${tactic.channel}, ${counts}::jsonb,
+      ${draft.occurredOn}::date, ${draft.place}, ${draft.note}, ${draft.story}, ${draft.storyConsent}, ${origin.source},
+      ${key}, ${JSON.stringify(draft)}::jsonb, ${options.checkRepeats}, ${REPEAT_WINDOW_MINUTES}, ${options.thisWeek}::date
+    )`.execute(db);
   const row = rows[0];
   if (!row) throw new Error('recordReport: the statement returned no row');
   const homeOpened = row.home_opened;
