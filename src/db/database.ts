@@ -13,6 +13,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { within } from '../lib/deadline.js';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
+import { keepingStatements } from './kept-statements.js';
 import type { DB } from './schema.js';
 
 // A `date` is a calendar day, not an instant: keep it as "YYYY-MM-DD" rather than a Date at local midnight.
@@ -147,7 +148,7 @@ export function openPglite(pglite: PGlite, lock?: DataDirLock): Database {
 }
 
 function fromPool(pool: pg.Pool, engine: Database['engine'], closeAll: () => Promise<void>): Database {
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: keepingStatements(pool) }) });
   let closed: Promise<void> | undefined;
   return {
     db,

@@ -3,6 +3,7 @@
  * read the summaries that the trigger of migration 0004 keeps in step with every write.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { keptStatement } from '../db/kept-statements.js';
 import { inTransaction } from '../db/transaction.js';
 import type { IsoDate } from '../domain/dates.js';
 import { TACTICS, UNIT_IDS, type TacticId } from '../domain/tactics.js';
@@ -45,6 +46,9 @@ export type RecordOutcome =
 /** How far back an identical report counts as a likely repeat (someone retyping after an unclear answer). */
 export const REPEAT_WINDOW_MINUTES = 10;
 
+/** The record call is the same text every time: parsed once per connection (src/db/kept-statements.ts). */
+const KEPT_RECORD = sql.raw(keptStatement('record_report'));
+
 const SUMMARY_COLUMNS = sql.raw(['goal', 'channel', 'actions', ...UNIT_IDS].join(', '));
 
 interface RecordRow {
@@ -73,7 +77,7 @@ export async function recordReport(
   const counts = JSON.stringify(draft.counts);
   // One function call (migration 0013): its statement's plan is kept for the session, and everything it
   // reads is as it was before this report, so `week` is the week before it.
-  const { rows } = await sql<RecordRow>`
+  const { rows } = await sql<RecordRow>`${KEPT_RECORD}
     select * from record_report(
       ${teamId}, ${userId}, ${tactic.id}, ${tactic.goal}, ${tactic.channel}, ${counts}::jsonb,
       ${draft.occurredOn}::date, ${draft.place}, ${draft.note}, ${draft.story}, ${draft.storyConsent}, ${origin.source},

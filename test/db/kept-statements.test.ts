@@ -1,0 +1,56 @@
+/**
+ * The record call is a named prepared statement, parsed once per connection (src/db/kept-statements.ts),
+ * on both databases; other statements stay unnamed, and a name is never reused for other text.
+ */
+import { sql } from 'kysely';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { keptStatement } from '../../src/db/kept-statements.js';
+import type { LogDraft } from '../../src/logging/log-entry.js';
+import { recordReport } from '../../src/logging/queries.js';
+import { openTestDatabase, type TestDatabase } from '../support/test-database.js';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  // One connection, so the statements below all see the same session's prepared statements.
+  t = await openTestDatabase({ poolSize: 1 });
+});
+afterAll(async () => {
+  await t?.close();
+});
+beforeEach(async () => {
+  await t.reset();
+});
+
+const draft = (doors: number): LogDraft => ({ tacticId: 'door_knocking', counts: { doors }, occurredOn: '2026-03-02', place: null, note: null, story: null, storyConsent: false });
+
+async function prepared(): Promise<{ name: string; statement: string }[]> {
+  const { rows } = await sql<{ name: string; statement: string }>`select name, statement from pg_prepared_statements order by name`.execute(t.database.db);
+  return rows;
+}
+
+describe('kept statements', () => {
+  it('records every report through one prepared record_report statement on the connection', async () => {
+    for (let i = 0; i < 3; i += 1) {
+      const outcome = await recordReport(t.database.db, draft(i + 1), { teamId: 'T1', userId: 'U1', source: 'command', idempotencyKey: `k${i}` }, { thisWeek: '2026-03-02', checkRepeats: true });
+      expect(outcome.kind).toBe('recorded');
+    }
+    const statements = await prepared();
+    expect(statements.map((s) => s.name)).toEqual(['record_report']);
+    expect(statements[0]!.statement).toContain('select * from record_report(');
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from actions`.execute(t.database.db);
+    expect(rows[0]!.n).toBe(3);
+  });
+
+  it('leaves unmarked statements unnamed, and refuses a kept name given other text', async () => {
+    const before = (await prepared()).map((s) => s.name);
+    await sql`select 1`.execute(t.database.db);
+    await sql`${sql.raw(keptStatement('probe'))} select 1 as one`.execute(t.database.db);
+    const added = (await prepared()).map((s) => s.name).filter((name) => !before.includes(name));
+    expect(added).toEqual(['probe']);
+    await expect(sql`${sql.raw(keptStatement('probe'))} select 2 as two`.execute(t.database.db)).rejects.toThrow(/Prepared statements must be unique/);
+  });
+
+  it('takes only plain lower-case names', () => {
+    expect(() => keptStatement('x; drop table actions')).toThrow();
+  });
+});
