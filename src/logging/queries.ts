@@ -53,7 +53,6 @@ const SUMMARY_COLUMNS = sql.raw(['goal', 'channel', 'actions', ...UNIT_IDS].join
 
 interface RecordRow {
   inserted_id: number | null;
-  existing_id: number | null;
   held_id: number | null;
   earlier: { id: number; occurred_on: IsoDate; created_at: string; place: string | null; note: string | null } | null;
   home_opened: boolean;
@@ -61,7 +60,7 @@ interface RecordRow {
 }
 
 /**
- * Records a checked draft in one statement, one round trip: look for a repeat of it, hold it back if there
+ * Records a checked draft in one statement, one round trip (a retried key takes two reads more): look for a repeat of it, hold it back if there
  * is one, otherwise insert it (once per idempotency key), and read the person's week as it was before,
  * plus whether they have a Home tab to refresh. `thisWeek` is the Monday of the person's own week.
  * `checkRepeats: false` stores it even if it repeats an earlier report (its author said so).
@@ -93,10 +92,10 @@ export async function recordReport(
     const { id, occurred_on, created_at, place, note } = row.earlier;
     return { kind: 'held', heldId: row.held_id, earlier: { id, occurredOn: occurred_on, createdAt: new Date(created_at), place, note }, draft };
   }
-  // The same key was stored before; if that happened concurrently, after this statement's snapshot, look again.
-  const existingId = row.existing_id ?? (await findActionIdByKey(db, teamId, key));
+  // The same key was stored before (a retried request, a double submit): its id, and the week as it is now.
+  const existingId = await findActionIdByKey(db, teamId, key);
   if (existingId === undefined) throw new Error(`recordReport: ${key} was neither stored nor found`);
-  const week = row.existing_id !== null ? row.week : await weekSummaries(db, teamId, userId, options.thisWeek);
+  const week = await weekSummaries(db, teamId, userId, options.thisWeek);
   return { kind: 'already-recorded', report: { ...draft, id: existingId }, week: cellsFromSummaries(week), homeOpened };
 }
 
