@@ -61,28 +61,35 @@ export function guardSlackRequests(bolt: RequestListener, options: { path: strin
 }
 
 function pathOf(req: IncomingMessage): string {
-  try {
-    return new URL(req.url ?? '/', 'http://localhost').pathname;
-  } catch {
-    return '';
-  }
+  // The request target as Node gives it: a path and perhaps a query ("/slack/events?x=1").
+  const target = req.url ?? '/';
+  const query = target.indexOf('?');
+  return query === -1 ? target : target.slice(0, query);
 }
 
-/** The whole body, or undefined once it passes `limit` (the rest is read and dropped, so the client can read our answer). */
-async function readBounded(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
-  const declared = Number(req.headers['content-length']);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let over = Number.isFinite(declared) && declared > limit;
-  for await (const chunk of req) {
-    if (over) continue;
-    size += (chunk as Buffer).length;
-    if (size > limit) {
-      over = true;
-      chunks.length = 0;
-    } else chunks.push(chunk as Buffer);
-  }
-  return over ? undefined : Buffer.concat(chunks);
+/** The body, or undefined once it is over `limit` (the rest is read and thrown away, so the socket stays usable). */
+function readBounded(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  // Plain stream events rather than `for await`: the async iterator cost more than the rest of this guard.
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = Number.isFinite(declared) && declared > limit;
+    req.on('data', (chunk: Buffer) => {
+      if (over) return;
+      size += chunk.length;
+      if (size > limit) {
+        over = true;
+        chunks.length = 0;
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(over ? undefined : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    req.on('error', reject);
+    // A client that goes away mid-body closes the request without 'end'.
+    req.on('close', () => {
+      if (!req.complete) reject(new Error('the client closed the request mid-body'));
+    });
+  });
 }
 
 function answer(res: ServerResponse, status: number): void {

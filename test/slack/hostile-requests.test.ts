@@ -4,6 +4,7 @@
  * process on a body of `null` (and this test file with it). Clicks and submissions no listener takes
  * are acknowledged at once, so Slack shows nobody an error for them.
  */
+import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/harness.js';
 import { blockAction, viewSubmission } from '../support/payloads.js';
@@ -77,6 +78,20 @@ describe('malformed bodies signed with our secret', () => {
     expect(reply.status).toBe(413);
     expect(await actionCount()).toBe(0);
     expect(t().slack.calls).toEqual([]);
+    await stillServes();
+  });
+
+  it('lets a client go away halfway through its body: nothing is written, the log says so, and it keeps serving', async () => {
+    const raw = commandBody('/log-knock', '10 doors');
+    const { hostname, port } = new URL(t().baseUrl);
+    const socket = net.connect(Number(port), hostname);
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    const headers = Object.entries(signatureHeaders(raw)).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+    socket.write(`POST /slack/events HTTP/1.1\r\nhost: ${hostname}\r\ncontent-type: application/x-www-form-urlencoded\r\ncontent-length: ${raw.length}\r\n${headers}\r\n${raw.slice(0, 10)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    socket.destroy();
+    await expect.poll(() => t().logs.some((line) => line.includes('Could not read a request body'))).toBe(true);
+    expect(await actionCount()).toBe(0);
     await stillServes();
   });
 
