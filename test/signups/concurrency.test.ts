@@ -79,12 +79,26 @@ describe.skipIf(!onPostgres)('the signup engine under concurrency, on PostgreSQL
     expect(outcomes.filter((o) => o.kind === 'seated')).toHaveLength(10);
     expect(outcomes.filter((o) => o.kind === 'full')).toHaveLength(90);
     expect(await seatsAndClaims(opportunity.id)).toEqual({ filled: 10, capacity: 10, holding: 10 });
-    // Each seat queued its 24 h and 1 h reminders and its report-back ask, once; the refused claims queued nothing.
-    const queued = await db().selectFrom('signup_outbox').select(['user_id', 'kind']).where('opportunity_id', '=', opportunity.id).execute();
+    // A claim writes no DM ahead of time; drains at each moment (two instances at once) write and send each
+    // seat's 24 h and 1 h reminders and its report-back ask once, and nothing for the refused claims.
+    const queued = () => db().selectFrom('signup_outbox').select(['user_id', 'kind', 'details', 'status']).where('opportunity_id', '=', opportunity.id).orderBy('user_id').orderBy('due_at').execute();
+    expect(await queued()).toEqual([]);
+    const client = new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } });
+    const logs: string[] = [];
+    const start = opportunity.starts_at.getTime();
+    for (const at of [start - 24 * HOUR, start - HOUR, opportunity.ends_at.getTime()]) {
+      const drain = (pool: typeof db) => deliverOutbox({ db: pool(), client, logger: capturingLogger(logs), features: SHIFT_FEATURES, now: new Date(at + 1000), opportunityId: opportunity.id });
+      await Promise.all([drain(db), drain(() => secondPool.db)]);
+    }
     const seatedPeople = (await rosterOf(db(), opportunity.id)).seated.map((claim) => claim.user_id).sort();
-    expect(queued).toHaveLength(30);
-    expect([...new Set(queued.map((row) => row.user_id))].sort()).toEqual(seatedPeople);
-    expect(queued.filter((row) => row.kind === 'reminder')).toHaveLength(20);
+    const startsAt = opportunity.starts_at.toISOString();
+    expect(await queued()).toEqual(
+      seatedPeople.flatMap((user_id) => [
+        { user_id, kind: 'reminder', details: { lead: '24h', startsAt }, status: 'sent' },
+        { user_id, kind: 'reminder', details: { lead: '1h', startsAt }, status: 'sent' },
+        { user_id, kind: 'report_back', details: {}, status: 'sent' },
+      ]),
+    );
   }, 120_000);
 
   it("serializes one person's own claims: ten clicks at once are one claim, and of two overlapping shifts claimed at once only one is theirs", async () => {
