@@ -1,8 +1,8 @@
 /**
  * Claims per second through the signup engine (the same takeSeat the buttons call: one autocommit
  * `select * from signup_take_seat(…)` that takes the person's advisory lock, checks for a clash, takes
- * a seat with UPDATE … WHERE filled < capacity, records the claim and queues its reminders and
- * report-back), from 32 connections:
+ * a seat with UPDATE … WHERE filled < capacity and records the claim; its reminders and report-back ask
+ * are derived later, by the drain, when they come due), from 32 connections:
  *  - hot: 500 people claiming one 500-seat shift, every claim queuing on that shift's row lock;
  *  - cold: 2,000 people claiming across 1,000 shifts, so claims rarely meet;
  *  - baseline: 2,000 plain INSERTs into a table with no constraints, each committing on its own —
@@ -44,6 +44,8 @@ export type TargetRequest =
 export interface TargetReply {
   seconds: number;
   outcomes: Record<string, number>;
+  /** CPU the server's backends spent on the measured batch; absent when the server runs on another machine. */
+  serverCpuMs?: number;
 }
 const HOUR = 3_600_000;
 
@@ -88,23 +90,31 @@ export async function run(): Promise<boolean> {
     };
 
     const rates: Record<'plain' | 'cold' | 'hot', number[]> = { plain: [], cold: [], hot: [] };
+    /** Server CPU ms per insert or claim, each round: what the work costs, however busy the machine is. */
+    const cpu: Record<'plain' | 'cold' | 'hot', number[]> = { plain: [], cold: [], hot: [] };
+    const record = (name: 'plain' | 'cold' | 'hot', count: number, reply: TargetReply) => {
+      rates[name].push(count / reply.seconds);
+      if (reply.serverCpuMs !== undefined) cpu[name].push(reply.serverCpuMs / count);
+    };
     const order = ['plain', 'cold', 'hot'] as const;
     for (let round = 1; round <= ROUNDS; round++) {
       const hot = await opportunity(HOT_SEATS);
       for (const name of [...order.slice(round - 1), ...order.slice(0, round - 1)]) {
-        if (name === 'plain') rates.plain.push(COLD_CLAIMS / (await ask('plain', { do: 'plain', count: COLD_CLAIMS, userPrefix: `UP${round}_` })).seconds);
-        if (name === 'cold') rates.cold.push(COLD_CLAIMS / (await claims('cold', coldOrder, `UC${round}_`)).seconds);
-        if (name === 'hot') rates.hot.push(HOT_SEATS / (await claims('hot', Array(HOT_SEATS).fill(hot), `UH${round}_`)).seconds);
+        if (name === 'plain') record('plain', COLD_CLAIMS, await ask('plain', { do: 'plain', count: COLD_CLAIMS, userPrefix: `UP${round}_` }));
+        if (name === 'cold') record('cold', COLD_CLAIMS, await claims('cold', coldOrder, `UC${round}_`));
+        if (name === 'hot') record('hot', HOT_SEATS, await claims('hot', Array(HOT_SEATS).fill(hot), `UH${round}_`));
       }
     }
     const plain = median(rates.plain);
     const cold_ = median(rates.cold);
     const hot_ = median(rates.hot);
     const each = (values: number[]) => values.map((v) => v.toFixed(0)).join(', ');
-    console.log('\n| what | per second (median) | each round | × baseline |\n|---|---|---|---|');
-    console.log(`| plain INSERT, no constraints (baseline) | ${plain.toFixed(0)} | ${each(rates.plain)} | 1.00 |`);
-    console.log(`| cold: ${COLD_CLAIMS.toLocaleString('en-US')} claims over ${COLD_SHIFTS.toLocaleString('en-US')} shifts | ${cold_.toFixed(0)} | ${each(rates.cold)} | ${(cold_ / plain).toFixed(2)} |`);
-    console.log(`| hot: ${HOT_SEATS} claims on one ${HOT_SEATS}-seat shift | ${hot_.toFixed(0)} | ${each(rates.hot)} | ${(hot_ / plain).toFixed(2)} |`);
+    const cpuOf = (name: 'plain' | 'cold' | 'hot') => (cpu[name].length === ROUNDS ? `${median(cpu[name]).toFixed(3)} (${cpu[name].map((v) => v.toFixed(3)).join(', ')})` : '–');
+    console.log('\n| what | per second (median) | each round | × baseline | server CPU ms each, median (each round) |\n|---|---|---|---|---|');
+    console.log(`| plain INSERT, no constraints (baseline) | ${plain.toFixed(0)} | ${each(rates.plain)} | 1.00 | ${cpuOf('plain')} |`);
+    console.log(`| cold: ${COLD_CLAIMS.toLocaleString('en-US')} claims over ${COLD_SHIFTS.toLocaleString('en-US')} shifts | ${cold_.toFixed(0)} | ${each(rates.cold)} | ${(cold_ / plain).toFixed(2)} | ${cpuOf('cold')} |`);
+    console.log(`| hot: ${HOT_SEATS} claims on one ${HOT_SEATS}-seat shift | ${hot_.toFixed(0)} | ${each(rates.hot)} | ${(hot_ / plain).toFixed(2)} | ${cpuOf('hot')} |`);
+    console.log('(server CPU: user + system time of the backends serving the batch, from /proc; WAL writer and checkpoints not counted)');
 
     // What limits the hot shift.
     const serialHot = await opportunity(HOT_SEATS);

@@ -9,7 +9,8 @@ import { sql, type Kysely } from 'kysely';
  *    seated, offered (a freed seat held for them until offer_expires_at), waiting and left.
  *  - signup_outbox: every DM the engine owes someone (reminders, offers, change and cancel notices,
  *    report-back asks), written in the same transaction as the change that owes it and sent by the
- *    signups job with a lease, so each goes out once across instances and crashes.
+ *    signups job with a lease, so each goes out once across instances and crashes. (Since 0014 a
+ *    seat's reminders and report-back ask are written by the drain when they come due instead.)
  *  - shifts: what only a phone bank has (title, target, where, script).
  * Also widens actions.source for actions recorded from a shift's report-back (and a training's attendance).
  */

@@ -9,6 +9,8 @@ import { sql, type Kysely } from 'kysely';
  *    report-back ask), upserted so that a key dropped earlier (the person left) is owed again and a
  *    key sent or perhaps sent never is. The one implementation: queueSeatMessages (edits, confirmed
  *    offers) calls it too. The reminder leads come from REMINDER_LEADS in signup-rules.ts.
+ *    (Dropped by migration 0014: the drain derives a seat's messages when they come due, and
+ *    signup_take_seat records reminders_from instead.)
  *  - signup_take_seat: the person's advisory lock, then one statement that reads their claim and any
  *    clashing seat, takes a seat with UPDATE … WHERE filled < capacity when nothing stands in the way
  *    and records the claim, then the seat's messages. It returns what it read, so takeSeat can answer

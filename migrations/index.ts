@@ -16,6 +16,7 @@ import * as engagement from './0010_engagement.js';
 import * as claimFunction from './0011_claim_function.js';
 import * as repeatCheckIndex from './0012_repeat_check_index.js';
 import * as recordFunction from './0013_record_function.js';
+import * as seatMessagesDerived from './0014_seat_messages_derived.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_people_and_actions': peopleAndActions,
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '0011_claim_function': claimFunction,
   '0012_repeat_check_index': repeatCheckIndex,
   '0013_record_function': recordFunction,
+  '0014_seat_messages_derived': seatMessagesDerived,
 };

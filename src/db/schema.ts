@@ -206,6 +206,11 @@ export interface SignupClaimsTable {
   attendance_marked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   /** A seat staff added while marking attendance, for someone who came without one (migration 0009). */
   walked_in: Generated<boolean>;
+  /**
+   * Reminders that come due after this moment are owed to this seat (migration 0014): when it became
+   * seated, or when an edit last moved the start. Null owes nothing (never seated, or forgotten).
+   */
+  reminders_from: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 /** A DM the signup engine owes someone, sent once by the signups job. */

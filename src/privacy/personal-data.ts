@@ -45,6 +45,7 @@ export const PERSONAL_DATA_TABLES = {
   role_grants: { columns: ['user_id', 'granted_by'], handling: 'delete', what: 'roles given to the person (and the giver of others\' roles, anonymized)' },
   usergroup_members: { columns: ['user_id'], handling: 'delete', what: 'cached membership of the staff and leader user groups' },
   signup_opportunities: { columns: ['created_by'], handling: 'clear actor', what: 'who scheduled a shift or training' },
+  // reminders_from (from when a seat is owed reminders) names nobody; forgetting clears it, so an anonymous past seat is owed no report-back ask.
   signup_claims: { columns: ['user_id', 'removed_by', 'attendance_marked_by'], handling: 'anonymize', what: 'seats: upcoming ones are given up, past ones kept anonymous for turnout' },
   signup_outbox: { columns: ['user_id'], handling: 'delete', what: 'reminders and notices owed or sent' },
   story_nominations: { columns: ['author_id', 'nominated_by'], handling: 'delete', what: 'messages nominated as stories (and nominations made, anonymized)' },

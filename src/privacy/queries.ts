@@ -63,7 +63,8 @@ async function anonymizeHistory(trx: Transaction<DB>, teamId: string, userId: st
   await trx.deleteFrom('person_week_totals').where('team_id', '=', teamId).where('user_id', '=', userId).execute();
   await trx.deleteFrom('person_totals').where('team_id', '=', teamId).where('user_id', '=', userId).execute();
   await trx.deleteFrom('person_activity').where('team_id', '=', teamId).where('user_id', '=', userId).execute();
-  await trx.updateTable('signup_claims').set({ user_id: anonymous }).where('team_id', '=', teamId).where('user_id', '=', userId).execute();
+  // reminders_from cleared: an anonymous past seat is owed no report-back ask (the drain derives one only for a seat with it).
+  await trx.updateTable('signup_claims').set({ user_id: anonymous, reminders_from: null }).where('team_id', '=', teamId).where('user_id', '=', userId).execute();
   await trx.updateTable('invitation_recipients').set({ user_id: anonymous, note: null }).where('team_id', '=', teamId).where('user_id', '=', userId).execute();
 }
 

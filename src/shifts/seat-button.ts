@@ -20,14 +20,14 @@ import { seatReplyMessage } from './views/seat-replies.js';
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
 export function seatButton(verb: SeatVerb) {
-  return ({ database, logger }: ListenerDeps) =>
+  return ({ database, logger, clock }: ListenerDeps) =>
     async (args: ButtonArgs): Promise<void> => {
       const { ack, body, action, client } = args;
       await ack();
       const deps = { db: database.db, client, logger };
       const teamId = teamIdOf(body);
       const userId = body.user.id;
-      const now = new Date();
+      const now = clock();
       // Only the exact id the button was built with: a loose read ("1e3", " 7", "0x10") could take another shift's seat.
       const id = readActionValue(rowId, action.value);
       // In the /shifts modal the answer is shown on the page it was pressed on, which its metadata names.

@@ -1,11 +1,16 @@
 /**
  * Sends the DMs the signup engine owes, each exactly once, from as many instances as are running:
- *  1. A row is sent only by the caller that claimed it: claiming sets a lease (claimed_until) with
+ *  1. First, what seats owe by now (reminders come due, report-back asks after the end) is written as
+ *     rows, in one statement (queueOwedSeatMessages): nothing is written for them when a seat is taken.
+ *     Each row's dedupe key is the one its message always had, and a key already in the outbox (sent,
+ *     perhaps sent, dropped or pending) is never written again, so each is owed once however many
+ *     drains run, and one that came due while every instance was down is written once by the next.
+ *  2. A row is sent only by the caller that claimed it: claiming sets a lease (claimed_until) with
  *     UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED), so two instances never claim one row,
  *     and a row with a lease is never claimed again.
- *  2. Just before sending, the row is checked against the current state (stillOwed): a reminder for
+ *  3. Just before sending, the row is checked against the current state (stillOwed): a reminder for
  *     someone who left, of a cancelled opportunity, or past the start is dropped, never sent.
- *  3. When Slack answers with the message ts, the row is marked sent with it. When Slack refuses the
+ *  4. When Slack answers with the message ts, the row is marked sent with it. When Slack refuses the
  *     message (an error answer), nothing went out: it is marked failed. When the outcome is unknown
  *     (the call timed out, the connection broke, the process died mid-send), the message may have
  *     gone out; it is marked uncertain and never sent again. A row still claimed after its lease ran
@@ -18,8 +23,8 @@ import type { Kysely } from 'kysely';
 import type { ClaimRow, DB, OpportunityRow, OutboxRow } from '../db/schema.js';
 import { within } from '../lib/deadline.js';
 import type { SlackMessage } from '../slack/messages.js';
-import { stillOwed, type OpportunityKind, type OutboxKind } from './signup-rules.js';
-import { claimDueMessages, finishUnsent, markLapsedLeasesUncertain, markSent, releaseClaim } from './queries/outbox.js';
+import { OPPORTUNITY_KINDS, stillOwed, type OpportunityKind, type OutboxKind } from './signup-rules.js';
+import { claimDueMessages, finishUnsent, markLapsedLeasesUncertain, markSent, queueOwedSeatMessages, releaseClaim } from './queries/outbox.js';
 
 /** A queued DM with the current state of what it is about. */
 export interface OutboxItem {
@@ -40,13 +45,26 @@ export interface SignupFeature {
   /** Brings the opportunity's announcement up to date (seats, who is coming, full, cancelled, over). */
   refreshAnnouncement(deps: SignupDeps, opportunityId: number, now: Date): Promise<void>;
   /**
-   * The kinds of DM this feature sends; the others the engine queues are dropped unsent (a training
-   * asks nobody to report back: staff mark attendance instead). Every kind when absent.
+   * The kinds of DM this feature sends (a training asks nobody to report back: staff mark attendance
+   * instead). A seat's reminders and report-back asks of a kind not sent are never derived; any other
+   * row of such a kind is dropped unsent. Every kind when absent.
    */
   sends?: readonly OutboxKind[];
 }
 
 export type SignupFeatures = Partial<Record<OpportunityKind, SignupFeature>>;
+
+function sends(feature: SignupFeature, kind: OutboxKind): boolean {
+  return !feature.sends || feature.sends.includes(kind);
+}
+
+/** The opportunity kinds whose feature (among those given) sends `kind` of DM. */
+function kindsSending(features: SignupFeatures, kind: OutboxKind): OpportunityKind[] {
+  return OPPORTUNITY_KINDS.filter((opportunityKind) => {
+    const feature = features[opportunityKind];
+    return feature !== undefined && sends(feature, kind);
+  });
+}
 
 /** A lease comfortably longer than a batch of bounded sends. */
 export const LEASE_MS = 5 * 60_000;
@@ -69,8 +87,10 @@ export async function deliverOutbox(options: SignupDeps & { features: SignupFeat
     report.uncertain += 1;
     logger.warn(`Outbox ${lapsed.id} (${lapsed.kind} to ${lapsed.user_id}) may have been sent before its sender stopped; not sending it again`);
   }
+  const scope = options.opportunityId !== undefined ? { opportunityId: options.opportunityId } : {};
+  await queueOwedSeatMessages(db, { now, reminderKinds: kindsSending(options.features, 'reminder'), reportBackKinds: kindsSending(options.features, 'report_back'), ...scope });
   for (let batch = 0; batch < MAX_BATCHES; batch += 1) {
-    const claimed = await claimDueMessages(db, { now, leaseMs: LEASE_MS, limit: BATCH, ...(options.opportunityId !== undefined ? { opportunityId: options.opportunityId } : {}) });
+    const claimed = await claimDueMessages(db, { now, leaseMs: LEASE_MS, limit: BATCH, ...scope });
     if (claimed.length === 0) break;
     const items = await loadItems(db, claimed);
     for (const item of items) report[await deliverOne(options, item)] += 1;
@@ -116,7 +136,7 @@ async function deliverOne(options: SignupDeps & { features: SignupFeatures; now:
     await finishUnsent(db, row.id, 'failed', `no feature renders ${opportunity.kind} messages`, now);
     return 'failed';
   }
-  if (feature.sends && !feature.sends.includes(row.kind)) {
+  if (!sends(feature, row.kind)) {
     await finishUnsent(db, row.id, 'dropped', `${opportunity.kind} sends no ${row.kind} messages`, now);
     return 'dropped';
   }

@@ -41,9 +41,9 @@ export const OFFER_WINDOW_MS = 2 * HOUR;
 export const OFFER_CLOSES_BEFORE_START_MS = 1 * HOUR;
 /**
  * Reminders go out exactly this long before the start (real hours, across a DST change too). A seat
- * taken owes the ones still ahead: someone claiming 30 minutes before the start knows already. The
- * outbox rows are written in SQL (signup_queue_seat_messages, migration 0011), in the claim's one round
- * trip; these leads are passed to it.
+ * owes the ones still ahead when it was taken or the start last moved (signup_claims.reminders_from):
+ * someone claiming 30 minutes before the start knows already. Nothing is written when the seat is
+ * taken; the drain derives what is owed when it comes due (seatMessageWindows).
  */
 export const REMINDER_LEADS = [
   { id: '24h', ms: 24 * HOUR },
@@ -83,9 +83,9 @@ export function promotionDeadline(now: Date, startsAt: Date): Date | null {
 
 /**
  * A reminder is still worth sending while the person holds a seat, the opportunity is open and has
- * not started, and it is still counting down to the same start (an edit moves the start and queues
- * new reminders). Late is fine — a reminder due while every instance was down goes out once when one
- * is back — but never after the start.
+ * not started, and it is still counting down to the same start (after an edit moves the start, the
+ * reminders owed for the new one are derived under new keys). Late is fine — a reminder due while
+ * every instance was down goes out once when one is back — but never after the start.
  */
 export function reminderStillOwed(facts: { now: Date; startsAt: Date; remindedStart: Date; claim: ClaimStatus; opportunity: OpportunityStatus }): boolean {
   return (
@@ -98,6 +98,28 @@ export function reminderStillOwed(facts: { now: Date; startsAt: Date; remindedSt
 
 /** How long after the end a report-back ask is still worth sending (a week later nobody remembers the numbers). */
 export const REPORT_BACK_WITHIN_MS = 7 * 24 * HOUR;
+
+/**
+ * What seats owe at `now`, derived by the drain (queueOwedSeatMessages) instead of written when each
+ * seat is taken. A seated claim of an open opportunity owes:
+ *  - for each lead, a reminder once its moment (start − lead) has come and until the start, if that
+ *    moment is after the seat's reminders_from: still ahead when the seat was taken or the start last
+ *    moved, so a shift moved to start in 30 minutes sends no late 1-hour reminder;
+ *  - a report-back ask from the end for REPORT_BACK_WITHIN_MS (stillOwed's window).
+ * Each has the dedupe key its message always had, so a key sent, perhaps sent, dropped or pending is
+ * never owed twice, and a reminder that came due while every instance was down is derived once, late,
+ * by the next drain — never after the start. These bounds let the query reach only the opportunities
+ * that can owe something now: starting within the longest lead, or ended within the window.
+ */
+export function seatMessageWindows(now: Date): { startsAfter: Date; startsBy: Date; endedAfter: Date; endedBy: Date } {
+  const longestLead = Math.max(...REMINDER_LEADS.map((lead) => lead.ms));
+  return {
+    startsAfter: now,
+    startsBy: new Date(now.getTime() + longestLead),
+    endedAfter: new Date(now.getTime() - REPORT_BACK_WITHIN_MS),
+    endedBy: now,
+  };
+}
 
 /** A seat count can go down only to the seats already held: shrinking below them would drop people silently. */
 export function capacityProblem(newCapacity: number, held: number): string | null {

@@ -1,7 +1,7 @@
 /**
  * Every minute (and at start-up, catching up whatever came due while no instance ran): pass on
  * offers whose deadline passed, close the announcements of opportunities that ended, and send the
- * DMs that are due. The scheduler runs it in one instance per minute; deliverOutbox is safe from
+ * DMs that are due (deliverOutbox first writes the reminders and report-back asks seats owe by now). The scheduler runs it in one instance per minute; deliverOutbox is safe from
  * several at once anyway, since listeners also send right after a change.
  */
 import { everyMinutes, type Job } from '../jobs/scheduler.js';

@@ -12,6 +12,9 @@ import { viewSubmission } from '../support/payloads.js';
 import { SECRETS, allTables, rowsAsText, seedPersonEverywhere } from '../support/personal-data.js';
 import { eventBody, eventHeaders } from '../support/slack-request.js';
 import { seedActions } from '../support/digest-week.js';
+import { runJob } from '../../src/jobs/scheduler.js';
+import { SIGNUP_FEATURES } from '../../src/signup-features.js';
+import { signupsJob } from '../../src/signups/signups-job.js';
 
 const NOW = new Date('2026-11-30T15:00:00Z');
 const t = useTestApp({ clock: () => NOW });
@@ -109,6 +112,27 @@ describe('/groundwork forget-me', () => {
     const again = await t().interact(viewSubmission({ callbackId: 'forget_me', viewId: 'V0FORGET', values: {}, privateMetadata: '', userId: MARIA }));
     expect(JSON.stringify(again.json?.view)).toContain('Everything Groundwork stored about you is deleted');
     expect(await tablesMentioning(MARIA)).toEqual([]);
+  });
+});
+
+describe("a forgotten person's past seat", () => {
+  const runSignupsJob = () => runJob(signupsJob(SIGNUP_FEATURES), { db: db(), client: t().running.app.client, logger: t().running.app.logger }, NOW);
+  const dms = () => t().slack.callsTo('chat.postMessage').map((call) => ({ channel: String(call.args.channel), text: String(call.args.text) }));
+
+  it('is owed a report-back ask while they are known (the seed is not vacuous)', async () => {
+    await seedPersonEverywhere(db(), MARIA, NOW);
+    await runSignupsJob();
+    expect(dms()).toEqual([{ channel: MARIA, text: expect.stringMatching(/^How did/) }]);
+  });
+
+  it('is asked nothing once kept anonymous: the drain derives no DM for an id that leads to no one', async () => {
+    await seedPersonEverywhere(db(), MARIA, NOW);
+    await forgetThroughTheModal(MARIA);
+    await t().settle();
+    await runSignupsJob();
+    expect(dms()).toEqual([]);
+    expect(await db().selectFrom('signup_outbox').selectAll().execute()).toEqual([]);
+    expect(await db().selectFrom('signup_claims').select(['status', 'reminders_from']).where('attended', '=', true).execute()).toEqual([{ status: 'seated', reminders_from: null }]);
   });
 });
 

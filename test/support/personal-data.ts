@@ -28,7 +28,8 @@ export async function rowsAsText(db: Kysely<any>, table: string): Promise<string
 
 /**
  * Gives `userId` rows in every table that can name a person: actions with a note, place and story (and
- * the summaries they feed), a past seat they attended and an upcoming one, a reminder owed, a skill,
+ * the summaries they feed), a past seat they attended (its shift ended under a week ago, so a report-back
+ * ask is owed) and an upcoming one, a reminder owed, a skill,
  * a role and one they granted, a nomination, an invitation, an opt-out, a snooze, a cached profile …
  * Returns the upcoming opportunity's id.
  */
@@ -59,8 +60,8 @@ export async function seedPersonEverywhere(db: Kysely<DB>, userId: string, now: 
   const claims = await db
     .insertInto('signup_claims')
     .values([
-      { opportunity_id: past.id, team_id: TEAM, user_id: userId, status: 'seated', waiting_since: null, offer_expires_at: null, removed_by: null, attended: true, attendance_marked_by: userId },
-      { opportunity_id: upcoming.id, team_id: TEAM, user_id: userId, status: 'seated', waiting_since: null, offer_expires_at: null, removed_by: null },
+      { opportunity_id: past.id, team_id: TEAM, user_id: userId, status: 'seated', waiting_since: null, offer_expires_at: null, removed_by: null, attended: true, attendance_marked_by: userId, reminders_from: new Date(now.getTime() - 9 * 86_400_000) },
+      { opportunity_id: upcoming.id, team_id: TEAM, user_id: userId, status: 'seated', waiting_since: null, offer_expires_at: null, removed_by: null, reminders_from: new Date(now.getTime() - 86_400_000) },
     ])
     .returning('id')
     .execute();

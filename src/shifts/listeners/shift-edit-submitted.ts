@@ -22,12 +22,12 @@ import { detailsOf } from '../schedule-shift.js';
 import { SHIFT_FEATURES } from '../shift-feature.js';
 import { readShiftModalMetadata, readShiftSubmission } from '../views/shift-modal.js';
 
-export function shiftEditSubmitted({ database, logger }: ListenerDeps) {
+export function shiftEditSubmitted({ database, logger, clock }: ListenerDeps) {
   return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     const deps = { db: database.db, client, logger };
     const teamId = teamIdOf(body);
     const userId = body.user.id;
-    const now = new Date();
+    const now = clock();
     const metadata = readShiftModalMetadata(view.private_metadata);
     let edited: Extract<EditOutcome, { kind: 'edited' }>;
     try {

@@ -60,10 +60,11 @@ export async function markAttendance(
       const existing = await trx.selectFrom('signup_claims').select(['user_id', 'status']).where('opportunity_id', '=', opportunityId).where('user_id', 'in', [...walkIns]).execute();
       const holding = new Set(existing.filter((c) => c.status === 'seated' || c.status === 'offered').map((c) => c.user_id));
       const newSeats = [...walkIns].filter((userId) => !holding.has(userId));
-      // An offer still open at the start is a seat they held already: it simply becomes theirs.
+      // An offer still open at the start is a seat they held already: it simply becomes theirs. Like any
+      // seat taken now, it is owed what comes due after now (reminders_from): no reminders, since it has started.
       await trx
         .updateTable('signup_claims')
-        .set({ status: 'seated', offer_expires_at: null, updated_at: now })
+        .set({ status: 'seated', offer_expires_at: null, updated_at: now, reminders_from: now })
         .where('opportunity_id', '=', opportunityId)
         .where('status', '=', 'offered')
         .where('user_id', 'in', [...walkIns])
@@ -71,9 +72,11 @@ export async function markAttendance(
       if (newSeats.length > 0) {
         await trx
           .insertInto('signup_claims')
-          .values(newSeats.map((userId) => ({ opportunity_id: opportunityId, team_id: teamId, user_id: userId, status: 'seated' as const, walked_in: true, updated_at: now })))
+          .values(newSeats.map((userId) => ({ opportunity_id: opportunityId, team_id: teamId, user_id: userId, status: 'seated' as const, walked_in: true, updated_at: now, reminders_from: now })))
           .onConflict((oc) =>
-            oc.columns(['opportunity_id', 'user_id']).doUpdateSet({ status: 'seated', walked_in: true, waiting_since: null, offer_expires_at: null, removed_by: null, updated_at: now }),
+            oc
+              .columns(['opportunity_id', 'user_id'])
+              .doUpdateSet({ status: 'seated', walked_in: true, waiting_since: null, offer_expires_at: null, removed_by: null, updated_at: now, reminders_from: now }),
           )
           .execute();
         await trx

@@ -10,7 +10,9 @@
  *  - a person's own changes are serialized by a transaction-scoped advisory lock on (team, person),
  *    so a double click is one claim and two overlapping claims at once cannot both pass the clash check;
  *  - a freed seat is offered to the first person waiting in the same transaction that freed it.
- * The DMs a change owes (reminders, offers, notices) are queued in the same transaction (./outbox.ts).
+ * The DMs a change owes at once (offers, notices) are queued in the same transaction (./outbox.ts). A
+ * seat's reminders and report-back ask are not: becoming seated records reminders_from (the reminders
+ * due after it are owed), and the drain derives them when they come due.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { isRetryable } from '../../db/errors.js';
@@ -18,7 +20,7 @@ import { inTransaction } from '../../db/transaction.js';
 import type { ClaimRow, DB, OpportunityRow } from '../../db/schema.js';
 import { isBeforeStart, overlaps, promotionDeadline, type ClaimStatus, type OpportunityKind } from '../signup-rules.js';
 import { lockOpportunity } from './opportunities.js';
-import { queueNotice, queueOffer, queueSeatMessages, REMINDER_LEAD_ARGS } from './outbox.js';
+import { queueNotice, queueOffer, REMINDER_LEAD_ARGS } from './outbox.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -69,10 +71,11 @@ interface SeatAttempt {
 }
 
 /**
- * signup_take_seat (migration 0011), one round trip: takes the person's advisory lock, reads their
- * claim and any clashing seat, takes a seat with the conditional UPDATE when neither stands in the way,
- * records the claim and queues its reminders and report-back. Called on the pool it commits on its own;
- * called in a transaction, the person's lock lasts until that transaction ends.
+ * signup_take_seat (migrations 0011 and 0014), one round trip: takes the person's advisory lock, reads
+ * their claim and any clashing seat, takes a seat with the conditional UPDATE when neither stands in the
+ * way, and records the claim with reminders_from = now. Called on the pool it commits on its own; called
+ * in a transaction, the person's lock lasts until that transaction ends. (The reminder leads it is
+ * passed are no longer read; its signature is kept.)
  */
 async function attemptSeat(db: Db, request: TakeSeatRequest): Promise<SeatAttempt> {
   const { teamId, userId, opportunityId, now } = request;
@@ -295,8 +298,8 @@ export async function confirmOffer(db: Kysely<DB>, request: { teamId: string; us
     if (claim.offer_expires_at === null || claim.offer_expires_at.getTime() <= now.getTime()) return { kind: 'expired', opportunityId: claim.opportunity_id };
     const clash = await clashingSeat(trx, teamId, userId, { id: claim.opportunity_id, startsAt: claim.starts_at, endsAt: claim.ends_at });
     if (clash) return { kind: 'clash', clash, opportunityId: claim.opportunity_id };
-    await trx.updateTable('signup_claims').set({ status: 'seated', offer_expires_at: null, updated_at: now }).where('id', '=', claim.id).execute();
-    await queueSeatMessages(trx, [{ claimId: claim.id, teamId, userId, opportunityId: claim.opportunity_id, startsAt: claim.starts_at, endsAt: claim.ends_at }], now);
+    // Owed the reminders still ahead now, like a seat claimed now.
+    await trx.updateTable('signup_claims').set({ status: 'seated', offer_expires_at: null, updated_at: now, reminders_from: now }).where('id', '=', claim.id).execute();
     return { kind: 'confirmed', opportunityId: claim.opportunity_id };
   });
 }

@@ -1,46 +1,86 @@
 /**
- * The outbox of DMs the signup engine owes people. A change queues its DMs in its own transaction,
- * so a message is owed exactly when the change committed; the signups job (and the listener that
- * made the change, right after it) sends what is due. See deliverOutbox for the exactly-once rules.
+ * The outbox of DMs the signup engine owes people. A change queues the DMs it owes at once (offers,
+ * notices of an edit, a cancellation or a removal) in its own transaction, so each is owed exactly when
+ * the change committed. What a seat owes later — its reminders and the report-back ask — is not written
+ * when the seat is taken: each drain first derives what seats owe by then (queueOwedSeatMessages). The
+ * signups job (and the listener that made a change, right after it) drains it; see deliverOutbox for
+ * the exactly-once rules.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, OutboxRow } from '../../db/schema.js';
-import { REMINDER_LEADS, type OutboxKind } from '../signup-rules.js';
+import { REMINDER_LEADS, seatMessageWindows, type OpportunityKind, type OutboxKind } from '../signup-rules.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-export interface SeatHolder {
-  claimId: number;
-  teamId: string;
-  userId: string;
-  opportunityId: number;
-  startsAt: Date;
-  endsAt: Date;
-}
-
-/** REMINDER_LEADS as the arrays signup_queue_seat_messages and signup_take_seat take. */
+/** REMINDER_LEADS as the arrays SQL takes (signup_take_seat's signature still has them, unread since migration 0014). */
 export const REMINDER_LEAD_ARGS = {
   ids: REMINDER_LEADS.map((lead) => lead.id),
   ms: REMINDER_LEADS.map((lead) => lead.ms),
 };
 
+/** ISO 8601 in UTC with milliseconds, as Date.toISOString() writes it: the form details.startsAt always had. */
+const ISO_UTC = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+
 /**
- * A seat taken (or moved by an edit) owes its holder the reminders still ahead and a report-back ask
- * after the end. Reminder keys name the start they count down to, so an edit that moves the start
- * queues new ones and the old ones are dropped unsent; a key dropped earlier (the person left) is
- * owed again when they come back; a key sent or perhaps sent is never owed twice. One statement for
- * every holder, through the same SQL function a claim uses (migration 0011).
+ * Writes the reminders and report-back asks seats owe at `now` (seatMessageWindows), in one statement,
+ * as due rows the drain then claims like any other. Only for opportunity kinds whose feature sends that
+ * kind of DM, so no row is written just to be dropped. A key already in the outbox, whatever its status,
+ * is skipped (and ON CONFLICT settles two drains deriving the same row at once), so each is owed once.
+ * Reminder keys name the start they count down to: after an edit moves it, the new start's reminders
+ * are new keys, and those of the old start, if any were written, are dropped unsent by stillOwed.
  */
-export async function queueSeatMessages(trx: Db, holders: readonly SeatHolder[], now: Date): Promise<void> {
-  if (holders.length === 0) return;
-  await sql`
-    select signup_queue_seat_messages(h.claim_id, h.team_id, h.user_id, h.opportunity_id, h.starts_at, h.ends_at,
-      ${now.toISOString()}::timestamptz, ${REMINDER_LEAD_ARGS.ids}::text[], ${REMINDER_LEAD_ARGS.ms}::bigint[])
-    from unnest(
-      ${holders.map((h) => h.claimId)}::bigint[], ${holders.map((h) => h.teamId)}::text[], ${holders.map((h) => h.userId)}::text[],
-      ${holders.map((h) => h.opportunityId)}::bigint[], ${holders.map((h) => h.startsAt.toISOString())}::timestamptz[],
-      ${holders.map((h) => h.endsAt.toISOString())}::timestamptz[]
-    ) as h(claim_id, team_id, user_id, opportunity_id, starts_at, ends_at)`.execute(trx);
+export async function queueOwedSeatMessages(
+  db: Db,
+  options: { now: Date; reminderKinds: readonly OpportunityKind[]; reportBackKinds: readonly OpportunityKind[]; opportunityId?: number },
+): Promise<number> {
+  const { now, reminderKinds, reportBackKinds, opportunityId } = options;
+  if (reminderKinds.length === 0 && reportBackKinds.length === 0) return 0;
+  const window = seatMessageWindows(now);
+  const at = (date: Date) => sql`${date.toISOString()}::timestamptz`;
+  const onlyThat = opportunityId === undefined ? sql`` : sql`and o.id = ${opportunityId}`;
+  const result = await sql`
+    insert into signup_outbox (team_id, opportunity_id, claim_id, user_id, kind, dedupe_key, due_at, details)
+    select owed.team_id, owed.opportunity_id, owed.claim_id, owed.user_id, owed.kind, owed.dedupe_key, owed.due_at, owed.details
+    from (
+      select o.team_id, o.id as opportunity_id, c.id as claim_id, c.user_id, 'reminder' as kind,
+             -- The key names the start it counts down to, in ms since the epoch (as Date.getTime()).
+             'reminder:' || lead.id || ':' || c.id || ':' || floor(extract(epoch from o.starts_at) * 1000)::bigint as dedupe_key,
+             o.starts_at - lead.ms * interval '1 millisecond' as due_at,
+             jsonb_build_object('lead', lead.id, 'startsAt', to_char(o.starts_at at time zone 'UTC', ${sql.raw(ISO_UTC)})) as details
+      from signup_opportunities o
+      join signup_claims c on c.opportunity_id = o.id and c.status = 'seated'
+      cross join unnest(${REMINDER_LEAD_ARGS.ids}::text[], ${REMINDER_LEAD_ARGS.ms}::bigint[]) as lead(id, ms)
+      where o.status = 'open' and o.kind = any(${[...reminderKinds]}::text[]) ${onlyThat}
+        and o.starts_at > ${at(window.startsAfter)} and o.starts_at <= ${at(window.startsBy)}
+        -- Come due, and still ahead when the seat was taken or the start last moved.
+        and o.starts_at - lead.ms * interval '1 millisecond' <= ${at(now)}
+        and o.starts_at - lead.ms * interval '1 millisecond' > c.reminders_from
+      union all
+      select o.team_id, o.id, c.id, c.user_id, 'report_back', 'report_back:' || c.id, o.ends_at, '{}'::jsonb
+      from signup_opportunities o
+      join signup_claims c on c.opportunity_id = o.id and c.status = 'seated' and c.reminders_from is not null
+      where o.status = 'open' and o.kind = any(${[...reportBackKinds]}::text[]) ${onlyThat}
+        and o.ends_at > ${at(window.endedAfter)} and o.ends_at <= ${at(window.endedBy)}
+    ) as owed
+    where not exists (select 1 from signup_outbox x where x.team_id = owed.team_id and x.dedupe_key = owed.dedupe_key)
+    on conflict (team_id, dedupe_key) do nothing`.execute(db);
+  return Number(result.numAffectedRows ?? 0n);
+}
+
+/**
+ * Report-back asks queued when their seat was taken, before migration 0014, are due at the end as it
+ * was then; an edit that moves the end moves them along (as queueing them again used to), or one due
+ * at the old end would be dropped as early and its key never derived again.
+ */
+export async function retimeQueuedReportBacks(trx: Db, opportunityId: number, endsAt: Date): Promise<void> {
+  await trx
+    .updateTable('signup_outbox')
+    .set({ due_at: endsAt })
+    .where('opportunity_id', '=', opportunityId)
+    .where('kind', '=', 'report_back')
+    .where('status', '=', 'pending')
+    .where('claimed_until', 'is', null)
+    .execute();
 }
 
 /** The DM offering a freed seat, due now. */

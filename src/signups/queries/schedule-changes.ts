@@ -1,7 +1,9 @@
 /**
  * Staff changing an opportunity after people signed up: an edit (times, seats, who may claim) and a
  * cancellation. Both lock the opportunity like every seat change, and queue one notice per person
- * still taking part (seated, offered or waiting), keyed so that each is sent once.
+ * still taking part (seated, offered or waiting), keyed so that each is sent once. An edit that moves
+ * the start makes every seat owed the reminders of the new start still ahead now (reminders_from), which
+ * the drain derives when they come due.
  */
 import type { Kysely, Transaction } from 'kysely';
 import { inTransaction } from '../../db/transaction.js';
@@ -9,7 +11,7 @@ import type { DB, OpportunityRow } from '../../db/schema.js';
 import { capacityProblem, type MinRole } from '../signup-rules.js';
 import { offerFreeSeats, type Offer } from './claims.js';
 import { lockOpportunity } from './opportunities.js';
-import { dropPending, queueNotice, queueSeatMessages } from './outbox.js';
+import { dropPending, queueNotice, retimeQueuedReportBacks } from './outbox.js';
 
 export interface OpportunityChange {
   startsAt: Date;
@@ -55,12 +57,11 @@ export async function editOpportunity(
       .where('opportunity_id', '=', opportunityId)
       .where('status', 'in', ['seated', 'offered', 'waiting'])
       .execute();
-    const seated = people.filter((p) => p.status === 'seated');
-    await queueSeatMessages(
-      trx,
-      seated.map((p) => ({ claimId: p.id, teamId, userId: p.user_id, opportunityId, startsAt: opportunity.starts_at, endsAt: opportunity.ends_at })),
-      now,
-    );
+    if (opportunity.starts_at.getTime() !== before.starts_at.getTime()) {
+      // A reminder of the new start already due (a shift moved to start in 30 minutes: its 1-hour one) is not owed late.
+      await trx.updateTable('signup_claims').set({ reminders_from: now }).where('opportunity_id', '=', opportunityId).where('status', '=', 'seated').execute();
+    }
+    if (opportunity.ends_at.getTime() !== before.ends_at.getTime()) await retimeQueuedReportBacks(trx, opportunityId, opportunity.ends_at);
     for (const person of people) {
       await queueNotice(trx, { teamId, opportunityId, userId: person.user_id, claimId: person.id, kind: 'changed', key: `changed:${opportunityId}:${opportunity.version}:${person.user_id}` }, now);
     }

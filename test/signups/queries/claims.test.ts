@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { confirmOffer, expireOffers, leave, rosterOf, takeSeat } from '../../../src/signups/queries/claims.js';
 import { createOpportunity } from '../../../src/signups/queries/opportunities.js';
+import { queueOwedSeatMessages } from '../../../src/signups/queries/outbox.js';
 import { cancelOpportunity, editOpportunity } from '../../../src/signups/queries/schedule-changes.js';
 import { openTestDatabase, type TestDatabase } from '../../support/test-database.js';
 
@@ -55,6 +56,9 @@ async function outbox() {
   return db().selectFrom('signup_outbox').select(['kind', 'user_id', 'due_at', 'status']).orderBy('id').execute();
 }
 
+/** What a drain at `at` writes first: the reminders and report-back asks seats owe by then (shifts send both). */
+const deriveAt = (at: Date) => queueOwedSeatMessages(db(), { now: at, reminderKinds: ['shift'], reportBackKinds: ['shift'] });
+
 describe('takeSeat', () => {
   it('seats people until the shift is full, then offers the waitlist; a double click is one claim', async () => {
     const shift = await opportunity({ capacity: 2 });
@@ -68,15 +72,36 @@ describe('takeSeat', () => {
     expect(await consistency(shift.id)).toEqual({ filled: 2, holding: 2 });
   });
 
-  it('queues the 24 h and 1 h reminders and the report-back ask for a seat', async () => {
+  it('writes no DM for a seat when it is taken; its 24 h and 1 h reminders and report-back ask are derived as each comes due, once', async () => {
     const shift = await opportunity({ startsInHours: 30 });
     await claim(shift.id, 'U1');
+    expect(await outbox()).toEqual([]);
+    expect(await db().selectFrom('signup_claims').select('reminders_from').executeTakeFirstOrThrow()).toEqual({ reminders_from: now });
     const start = shift.starts_at.getTime();
+    expect(await deriveAt(new Date(start - 24 * HOUR - 1))).toBe(0);
+    expect(await outbox()).toEqual([]);
+    for (const at of [start - 24 * HOUR, start - 24 * HOUR + 60_000, start - HOUR, start - 1, shift.ends_at.getTime(), shift.ends_at.getTime() + 60_000]) await deriveAt(new Date(at));
     expect(await outbox()).toEqual([
       { kind: 'reminder', user_id: 'U1', due_at: new Date(start - 24 * HOUR), status: 'pending' },
       { kind: 'reminder', user_id: 'U1', due_at: new Date(start - HOUR), status: 'pending' },
       { kind: 'report_back', user_id: 'U1', due_at: shift.ends_at, status: 'pending' },
     ]);
+  });
+
+  it('owes a seat taken 30 minutes before the start no reminder, and still the report-back ask', async () => {
+    const shift = await opportunity({ startsInHours: 2 });
+    const start = shift.starts_at.getTime();
+    await claim(shift.id, 'U1', 'seat', new Date(start - 30 * 60_000));
+    for (const at of [start - 20 * 60_000, start - 1, shift.ends_at.getTime()]) await deriveAt(new Date(at));
+    expect((await outbox()).map((row) => row.kind)).toEqual(['report_back']);
+  });
+
+  it('derives nothing after the start, nor a week after the end', async () => {
+    const shift = await opportunity({ startsInHours: 30 });
+    await claim(shift.id, 'U1');
+    await deriveAt(shift.starts_at);
+    await deriveAt(new Date(shift.ends_at.getTime() + 7 * 24 * HOUR));
+    expect(await outbox()).toEqual([]);
   });
 
   it('refuses a seat on an overlapping shift, naming it, but not a back-to-back one', async () => {
@@ -146,13 +171,33 @@ describe('leaving and the waitlist', () => {
     expect((await leave(db(), { teamId: TEAM, userId: 'U1', opportunityId: shift.id, now: new Date(now.getTime() + HOUR) })).kind).toBe('started');
   });
 
-  it('lets a person come back after leaving, with their reminders owed again', async () => {
+  it('lets a person come back after leaving, owed the reminders still ahead when they came back', async () => {
     const shift = await opportunity({ startsInHours: 48 });
+    const start = shift.starts_at.getTime();
     await claim(shift.id, 'U1');
     await leave(db(), { teamId: TEAM, userId: 'U1', opportunityId: shift.id, now });
-    await db().updateTable('signup_outbox').set({ status: 'dropped' }).execute();
-    expect((await claim(shift.id, 'U1')).kind).toBe('seated');
-    expect((await outbox()).map((row) => row.status)).toEqual(['pending', 'pending', 'pending']);
+    // Away when the 24 h reminder came due: not written for them.
+    await deriveAt(new Date(start - 24 * HOUR));
+    expect(await outbox()).toEqual([]);
+    expect((await claim(shift.id, 'U1', 'seat', new Date(start - 20 * HOUR))).kind).toBe('seated');
+    for (const at of [start - 20 * HOUR, start - HOUR, start - 1]) await deriveAt(new Date(at));
+    expect(await outbox()).toEqual([{ kind: 'reminder', user_id: 'U1', due_at: new Date(start - HOUR), status: 'pending' }]);
+  });
+
+  it('owes a seat confirmed from the waitlist the reminders still ahead at the confirmation', async () => {
+    const shift = await opportunity({ capacity: 1, startsInHours: 48 });
+    const start = shift.starts_at.getTime();
+    await claim(shift.id, 'U1');
+    await claim(shift.id, 'U2', 'seat_or_wait');
+    const leftAt = new Date(start - 25 * HOUR);
+    const left = await leave(db(), { teamId: TEAM, userId: 'U1', opportunityId: shift.id, now: leftAt });
+    const offer = left.kind === 'left' ? left.offers[0]! : undefined;
+    // Offered, not yet seated, when the 24 h reminder came due: an offer is not a seat.
+    await deriveAt(new Date(start - 24 * HOUR));
+    expect(await outbox()).toEqual([{ kind: 'offer', user_id: 'U2', due_at: leftAt, status: 'pending' }]);
+    expect((await confirmOffer(db(), { teamId: TEAM, userId: 'U2', claimId: offer!.claimId, now: new Date(start - 24 * HOUR + 60_000) })).kind).toBe('confirmed');
+    await deriveAt(new Date(start - HOUR));
+    expect((await outbox()).filter((row) => row.kind === 'reminder')).toEqual([{ kind: 'reminder', user_id: 'U2', due_at: new Date(start - HOUR), status: 'pending' }]);
   });
 });
 
@@ -174,16 +219,33 @@ describe('edits and cancellations', () => {
     expect(notices.map((row) => `${row.kind} ${row.user_id}`).sort()).toEqual(['changed U1', 'changed U2', 'changed U3', 'offer U3']);
   });
 
-  it('tells everyone taking part once when cancelled, and drops their reminders', async () => {
+  it('tells everyone taking part once when cancelled, drops the reminder pending, and derives none after', async () => {
     const shift = await opportunity({ capacity: 1 });
+    const start = shift.starts_at.getTime();
     await claim(shift.id, 'U1');
     await claim(shift.id, 'U2', 'seat_or_wait');
-    const cancelled = await cancelOpportunity(db(), { teamId: TEAM, opportunityId: shift.id, now });
+    await deriveAt(new Date(start - 24 * HOUR));
+    const at = new Date(start - 24 * HOUR + 60_000);
+    const cancelled = await cancelOpportunity(db(), { teamId: TEAM, opportunityId: shift.id, now: at });
     expect(cancelled.kind).toBe('cancelled');
     expect(cancelled.kind === 'cancelled' && [...cancelled.notified].sort()).toEqual(['U1', 'U2']);
-    expect((await cancelOpportunity(db(), { teamId: TEAM, opportunityId: shift.id, now })).kind).toBe('already_cancelled');
+    expect((await cancelOpportunity(db(), { teamId: TEAM, opportunityId: shift.id, now: at })).kind).toBe('already_cancelled');
+    for (const later of [start - HOUR, shift.ends_at.getTime()]) await deriveAt(new Date(later));
     const rows = await outbox();
     expect(rows.filter((row) => row.kind === 'cancelled').map((row) => row.user_id)).toEqual(['U1', 'U2']);
-    expect(rows.filter((row) => row.kind !== 'cancelled').every((row) => row.status === 'dropped')).toBe(true);
+    expect(rows.filter((row) => row.kind !== 'cancelled')).toEqual([{ kind: 'reminder', user_id: 'U1', due_at: new Date(start - 24 * HOUR), status: 'dropped' }]);
+  });
+
+  it('an edit that moves the start owes the reminders of the new start still ahead at the edit, and none late', async () => {
+    const shift = await opportunity({ startsInHours: 48 });
+    await claim(shift.id, 'U1');
+    // Claimed 30 h before the edit, so the new start's 24 h moment falls after the claim but before the edit.
+    const editedAt = new Date(now.getTime() + 30 * HOUR);
+    // To 90 minutes after the edit: the new start's 24 h reminder was due before it; its 1 h one is still ahead.
+    const newStart = new Date(editedAt.getTime() + 90 * 60_000);
+    const change = { startsAt: newStart, endsAt: new Date(newStart.getTime() + 2 * HOUR), capacity: 2, minRole: 'volunteer' as const };
+    expect((await editOpportunity(db(), { teamId: TEAM, opportunityId: shift.id, change, now: editedAt, alsoWrite: async () => {} })).kind).toBe('edited');
+    for (const at of [editedAt, new Date(newStart.getTime() - HOUR), new Date(newStart.getTime() - 1)]) await deriveAt(at);
+    expect((await outbox()).filter((row) => row.kind === 'reminder')).toEqual([{ kind: 'reminder', user_id: 'U1', due_at: new Date(newStart.getTime() - HOUR), status: 'pending' }]);
   });
 });
