@@ -2,9 +2,12 @@
  * The record call is a named prepared statement, parsed once per connection (src/db/kept-statements.ts),
  * on both databases; other statements stay unnamed, and a name is never reused for other text.
  */
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { keptStatement } from '../../src/db/kept-statements.js';
+import { keepingStatements, keptStatement } from '../../src/db/kept-statements.js';
 import type { LogDraft } from '../../src/logging/log-entry.js';
 import { recordReport } from '../../src/logging/queries.js';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.js';
@@ -48,6 +51,26 @@ describe('kept statements', () => {
     const added = (await prepared()).map((s) => s.name).filter((name) => !before.includes(name));
     expect(added).toEqual(['probe']);
     await expect(sql`${sql.raw(keptStatement('probe'))} select 2 as two`.execute(t.database.db)).rejects.toThrow(/Prepared statements must be unique/);
+  });
+
+  it('keeps working on the embedded database after the pool replaces its client (the session keeps its statements)', async () => {
+    // The app's PGlite pool closes an idle client after 10 s and opens a new one on the same PGlite
+    // session, which still holds the prepared statement the old client made.
+    const pglite = await PGlite.create();
+    const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 50 });
+    const kept = keepingStatements(pool);
+    try {
+      for (let round = 0; round < 2; round += 1) {
+        const client = await kept.connect();
+        const { rows } = await client.query<{ one: number }>(`${keptStatement('probe')} select 1 as one`, []);
+        expect(rows).toEqual([{ one: 1 }]);
+        client.release();
+        if (round === 0) await expect.poll(() => pool.totalCount, { timeout: 2000 }).toBe(0);
+      }
+    } finally {
+      await pool.end();
+      await pglite.close();
+    }
   });
 
   it('takes only plain lower-case names', () => {

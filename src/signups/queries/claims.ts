@@ -15,6 +15,7 @@
  * due after it are owed), and the drain derives them when they come due.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { keptStatement } from '../../db/kept-statements.js';
 import { isRetryable } from '../../db/errors.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { ClaimRow, DB, OpportunityRow } from '../../db/schema.js';
@@ -77,9 +78,12 @@ interface SeatAttempt {
  * in a transaction, the person's lock lasts until that transaction ends. (The reminder leads it is
  * passed are no longer read; its signature is kept.)
  */
+/** The claim call is the same text every time: parsed once per connection (src/db/kept-statements.ts). */
+const KEPT_TAKE_SEAT = sql.raw(keptStatement('signup_take_seat'));
+
 async function attemptSeat(db: Db, request: TakeSeatRequest): Promise<SeatAttempt> {
   const { teamId, userId, opportunityId, now } = request;
-  const { rows } = await sql<SeatAttempt>`
+  const { rows } = await sql<SeatAttempt>`${KEPT_TAKE_SEAT}
     select * from signup_take_seat(${teamId}, ${userId}, ${opportunityId}, ${now.toISOString()}::timestamptz,
       ${REMINDER_LEAD_ARGS.ids}::text[], ${REMINDER_LEAD_ARGS.ms}::bigint[])`.execute(db);
   return rows[0]!;
