@@ -74,13 +74,32 @@ const SHORT_DAY = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'num
  * pass for this year's.
  */
 export function formatDay(date: IsoDate, today?: IsoDate): string {
-  const day = toUtcDate(date);
   const inAnotherYear = today !== undefined && date.slice(0, 4) !== today.slice(0, 4);
-  return inAnotherYear ? `${SHORT_DAY.format(day)} ${day.getUTCFullYear()}` : SHORT_DAY.format(day);
+  return inAnotherYear ? `${shortDay(date)} ${toUtcDate(date).getUTCFullYear()}` : shortDay(date);
+}
+
+/**
+ * SHORT_DAY's text for a day, remembered: every reply names this week's Monday and the day reported, the
+ * same few days all week, and Intl formatting costs several microseconds a call on the request path.
+ */
+const shortDays = new Map<IsoDate, string>();
+const SHORT_DAYS_KEPT = 1000;
+
+function shortDay(date: IsoDate): string {
+  let text = shortDays.get(date);
+  if (text === undefined) {
+    if (shortDays.size >= SHORT_DAYS_KEPT) shortDays.clear();
+    text = SHORT_DAY.format(toUtcDate(date));
+    shortDays.set(date, text);
+  }
+  return text;
 }
 
 function toUtcDate(date: IsoDate): Date {
-  return new Date(`${date}T00:00:00Z`);
+  const year = Number(date.slice(0, 4));
+  // Date.UTC is cheaper than parsing the string, but reads years 0–99 as 1900–1999.
+  if (year < 100) return new Date(`${date}T00:00:00Z`);
+  return new Date(Date.UTC(year, Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))));
 }
 
 /** True for a wall-clock time "HH:MM" (24-hour), as Slack's time picker sends it. */

@@ -166,9 +166,12 @@ export function describeTactic(tactic: Tactic): string {
 }
 
 /** "40 doors knocked", "1 conversation" */
+/** One formatter for every count: toLocaleString builds a new one on each call. */
+const COUNT_FORMAT = new Intl.NumberFormat('en-US');
+
 export function formatCount(unit: UnitId, amount: number): string {
   const u = UNITS[unit];
-  return `${amount.toLocaleString('en-US')} ${amount === 1 ? u.singular : u.plural}`;
+  return `${COUNT_FORMAT.format(amount)} ${amount === 1 ? u.singular : u.plural}`;
 }
 
 /** The tactic a person most likely means by free text ("phone bank", "door_knocking", "LTE"); null when unclear. */

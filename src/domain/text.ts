@@ -85,6 +85,7 @@ let digitValues: Map<string, string> | undefined;
 
 /** "٣", "३" and "３" become "3"; everything else is left as it is. */
 export function toAsciiDigits(text: string): string {
+  if (PLAIN_ASCII.test(text)) return text;
   return text.replace(NON_ASCII_DIGIT, (digit) => digitValuesByChar().get(digit) ?? digit);
 }
 

@@ -43,4 +43,17 @@ describe('calendar days', () => {
     expect(formatDay('2031-11-20', '2026-11-29')).toBe('Thu 20 Nov 2031');
     expect(formatDay('2025-12-31', '2026-01-02')).toBe('Wed 31 Dec 2025');
   });
+
+  it('names every day as Intl does, remembered or not (2,500 days: more than it keeps), and years before 100 too', () => {
+    const intl = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+    for (let i = 0; i < 2500; i += 1) {
+      const day = addDays('2024-01-01', i);
+      const expected = intl.format(new Date(`${day}T00:00:00Z`));
+      expect(formatDay(day)).toBe(expected);
+      expect(formatDay(day)).toBe(expected);
+    }
+    expect(addDays('0099-12-31', 1)).toBe('0100-01-01');
+    expect(weekdayOf('0050-06-15')).toBe(new Date('0050-06-15T00:00:00Z').getUTCDay());
+    expect(formatDay('0050-06-15', '2026-11-29')).toBe(`${intl.format(new Date('0050-06-15T00:00:00Z'))} 50`);
+  });
 });
