@@ -40,7 +40,7 @@ export function seatButton(verb: SeatVerb) {
           message = plainReply(':warning: That button is broken, so nothing changed. `/shifts` lists the shifts with working buttons.');
         } else {
           change = await changeSeat(deps, { teamId, userId, verb, id, now });
-          message = seatReplyMessage(change.reply, change.shift, await displayTimeZone(database.db, teamId));
+          message = seatReplyMessage(change.reply, change.shift, await displayTimeZone(database.db, teamId), now);
         }
       } catch (error) {
         logger.error(`Shift ${verb} failed: ${String(error)}`);

@@ -51,6 +51,11 @@ export const REMINDER_LEADS = [
 ] as const;
 export type ReminderLead = (typeof REMINDER_LEADS)[number]['id'];
 
+/** The reminders a seat taken at `now` is owed: those that come due after it (the drain's rule). */
+export function remindersAhead(startsAt: Date, now: Date): ReminderLead[] {
+  return REMINDER_LEADS.filter((lead) => startsAt.getTime() - lead.ms > now.getTime()).map((lead) => lead.id);
+}
+
 /** Whether someone with `role` may claim a seat on an opportunity open to `minRole` and up. */
 export function mayClaim(role: Role, minRole: MinRole): boolean {
   return hasRole(role, minRole);

@@ -40,7 +40,7 @@ export function rsvpButton(verb: RsvpVerb) {
           message = plainReply(':warning: That button is broken, so nothing changed. `/trainings` lists the trainings with working buttons.');
         } else {
           change = await changeRsvp(deps, { teamId, userId, verb, id, now });
-          message = rsvpReplyMessage(change.reply, change.training, await displayTimeZone(database.db, teamId));
+          message = rsvpReplyMessage(change.reply, change.training, await displayTimeZone(database.db, teamId), now);
         }
       } catch (error) {
         logger.error(`Training ${verb} failed: ${String(error)}`);

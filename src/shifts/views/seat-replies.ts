@@ -10,6 +10,7 @@ import { ROLE_WITH_ARTICLE } from '../../team/roles.js';
 import { ACTIONS, COMMANDS } from '../../slack/ids.js';
 import type { SlackMessage } from '../../slack/messages.js';
 import { truncate } from '../../slack/mrkdwn.js';
+import { reminderPromise } from '../../signups/reminder-promise.js';
 import type { Shift } from '../queries.js';
 import { TACTICS, type TacticId } from '../../domain/tactics.js';
 import type { Training } from '../../trainings/queries/trainings.js';
@@ -30,7 +31,7 @@ export type SeatReply =
   | { kind: 'cancelled' | 'started' | 'not_found' | 'not_holding' | 'expired' | 'not_offered' };
 
 /** Whether the reply is good news for the person (the view picks a check mark or a warning). */
-export function seatReplyMessage(reply: SeatReply, shift: Shift | undefined, timeZone: string): SlackMessage {
+export function seatReplyMessage(reply: SeatReply, shift: Shift | undefined, timeZone: string, now: Date): SlackMessage {
   const name = shift ? titleOf(shift.details, shift.opportunity) : 'that shift';
   const time = shift ? `, ${whenAndLength(shift.opportunity, timeZone)}` : '';
   const browse = `\`${COMMANDS.shifts}\` lists the shifts coming up.`;
@@ -39,7 +40,7 @@ export function seatReplyMessage(reply: SeatReply, shift: Shift | undefined, tim
   switch (reply.kind) {
     case 'seated':
     case 'confirmed':
-      text = `:white_check_mark: You're in: ${name}${time}. I'll remind you by DM 24 hours and 1 hour before. Can't make it after all? Leave any time before the start, so someone else can have the seat.`;
+      text = `:white_check_mark: You're in: ${name}${time}. ${shift ? reminderPromise(shift.opportunity.starts_at, now) : ''}Can't make it after all? Leave any time before the start, so someone else can have the seat.`;
       break;
     case 'waiting':
       text = `:hourglass_flowing_sand: ${name} is full, so you're on the waitlist: number ${reply.position}. When a seat frees up I'll DM you, and you'll have a while to confirm it. Nothing else to do now.`;

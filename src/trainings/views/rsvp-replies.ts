@@ -8,6 +8,7 @@ import type { ClaimStatus } from '../../signups/signup-rules.js';
 import { ACTIONS, COMMANDS } from '../../slack/ids.js';
 import type { SlackMessage } from '../../slack/messages.js';
 import { asText, truncate } from '../../slack/mrkdwn.js';
+import { reminderPromise } from '../../signups/reminder-promise.js';
 import type { Training } from '../queries/trainings.js';
 import { titleOf, when, whenAndLength } from './training-text.js';
 
@@ -22,7 +23,7 @@ export type RsvpReply =
   | { kind: 'passed' }
   | { kind: 'cancelled' | 'started' | 'not_found' | 'not_holding' | 'expired' | 'not_offered' };
 
-export function rsvpReplyMessage(reply: RsvpReply, training: Training | undefined, timeZone: string): SlackMessage {
+export function rsvpReplyMessage(reply: RsvpReply, training: Training | undefined, timeZone: string, now: Date): SlackMessage {
   const name = training ? titleOf(training.details, training.opportunity) : 'that training';
   const time = training ? `, ${whenAndLength(training.opportunity, timeZone)}` : '';
   const browse = `\`${COMMANDS.trainings}\` lists the trainings coming up.`;
@@ -31,7 +32,7 @@ export function rsvpReplyMessage(reply: RsvpReply, training: Training | undefine
   switch (reply.kind) {
     case 'seated':
     case 'confirmed':
-      text = `:white_check_mark: You're going: ${name}${time}. I'll remind you by DM 24 hours and 1 hour before, with the link or place. Can't make it after all? Cancel your RSVP any time before the start.`;
+      text = `:white_check_mark: You're going: ${name}${time}. ${training ? reminderPromise(training.opportunity.starts_at, now, ', with the link or place') : ''}Can't make it after all? Cancel your RSVP any time before the start.`;
       break;
     case 'waiting':
       text = `:hourglass_flowing_sand: ${name} is full, so you're on the waitlist: number ${reply.position}. When a seat frees up I'll DM you, and you'll have a while to confirm it.`;

@@ -118,11 +118,15 @@ describe('reminders owed from when the seat was taken or the start last moved', 
     const { starts_at, ends_at } = await startOf(id);
     const start = starts_at.getTime();
     await pressInMessage(t(), 'shift_claim', id, 'U0EARLY');
+    expect(await answerTo(t(), 'shift_claim', 'U0EARLY')).toContain("I'll remind you by DM 24 hours and 1 hour before.");
     await runAt(at(start - 24 * HOUR + 30_000));
     await runAt(at(start - HOUR + 30_000));
     appNow = at(start - 30 * MINUTE);
     await pressInMessage(t(), 'shift_claim', id, 'U0LATECOMER');
-    expect(await answerTo(t(), 'shift_claim', 'U0LATECOMER')).toContain("You're in");
+    // The answer promises only what will come: no reminder is still ahead.
+    const latecomer = await answerTo(t(), 'shift_claim', 'U0LATECOMER');
+    expect(latecomer).toContain("You're in");
+    expect(latecomer).not.toContain('remind');
     for (const when of [start - 29 * MINUTE, start - MINUTE, ends_at.getTime() + MINUTE, ends_at.getTime() + 2 * MINUTE]) await runAt(at(when));
     expect(remindersTo('U0LATECOMER')).toEqual([]);
     expect(reportBackAsksTo('U0LATECOMER')).toHaveLength(1);
