@@ -18,6 +18,7 @@ import * as repeatCheckIndex from './0012_repeat_check_index.js';
 import * as recordFunction from './0013_record_function.js';
 import * as seatMessagesDerived from './0014_seat_messages_derived.js';
 import * as waitlistIndex from './0015_waitlist_index.js';
+import * as summaryFillfactor from './0016_summary_fillfactor.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_people_and_actions': peopleAndActions,
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '0013_record_function': recordFunction,
   '0014_seat_messages_derived': seatMessagesDerived,
   '0015_waitlist_index': waitlistIndex,
+  '0016_summary_fillfactor': summaryFillfactor,
 };
