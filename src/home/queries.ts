@@ -117,3 +117,24 @@ export async function hasOpenedHome(db: Kysely<DB>, teamId: string, userId: stri
   const row = await db.selectFrom('home_tabs').select('user_id').where('team_id', '=', teamId).where('user_id', '=', userId).executeTakeFirst();
   return row !== undefined;
 }
+
+/**
+ * Staff and admins of the team who have a Home tab (its staff part lists the team's upcoming shifts and
+ * trainings), at most `limit`: a Slack admin or owner, a staff or admin grant, or a member of a staff user
+ * group — the sources roleFromSources ranks at staff and above.
+ */
+export async function staffWithHomeTabs(db: Kysely<DB>, teamId: string, limit: number): Promise<string[]> {
+  const { rows } = await sql<{ user_id: string }>`
+    select h.user_id from home_tabs h
+    where h.team_id = ${teamId} and (
+      exists (select 1 from people p where p.team_id = h.team_id and p.user_id = h.user_id and (p.is_admin or p.is_owner))
+      or exists (select 1 from role_grants g where g.team_id = h.team_id and g.user_id = h.user_id and g.role in ('staff', 'admin'))
+      or exists (
+        select 1 from usergroup_members m join workspace_settings s on s.team_id = m.team_id
+        where m.team_id = h.team_id and m.user_id = h.user_id and m.usergroup_id = any(s.staff_usergroup_ids)
+      )
+    )
+    order by h.user_id
+    limit ${limit}`.execute(db);
+  return rows.map((row) => row.user_id);
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { recordReport } from '../../src/logging/queries.js';
-import { personHome, teamWeek } from '../../src/home/queries.js';
+import { personHome, staffWithHomeTabs, teamWeek } from '../../src/home/queries.js';
 import { addDays, type IsoDate } from '../../src/domain/dates.js';
 import type { LogDraft } from '../../src/logging/log-entry.js';
 import type { TacticId } from '../../src/domain/tactics.js';
@@ -70,5 +70,35 @@ describe('personHome', () => {
     const team = await teamWeek(t.database.db, TEAM, MONDAY);
     expect(team.people).toEqual({ offline: 1, online: 2, all: 2 });
     expect(team.cells.reduce((sum, c) => sum + c.actions, 0)).toBe(3);
+  });
+});
+
+describe('staffWithHomeTabs: whose staff Home to refresh after a schedule change', () => {
+  it('finds staff and admins from every source who opened the Home tab, and no one else', async () => {
+    const db = t.database.db;
+    const team = 'T0STAFFHOMES';
+    const opened = ['U0FLAGADMIN', 'U0OWNER', 'U0GRANTSTAFF', 'U0GRANTADMIN', 'U0INGROUP', 'U0LEADER', 'U0VOLUNTEER', 'U0NOTADMIN'];
+    for (const userId of [...opened, 'U0STAFFNOHOME']) {
+      if (userId !== 'U0STAFFNOHOME') await db.insertInto('home_tabs').values({ team_id: team, user_id: userId }).execute();
+    }
+    await db.insertInto('people').values([
+      { team_id: team, user_id: 'U0FLAGADMIN', time_zone: 'UTC', is_admin: true, is_owner: false },
+      { team_id: team, user_id: 'U0OWNER', time_zone: 'UTC', is_admin: false, is_owner: true },
+      { team_id: team, user_id: 'U0NOTADMIN', time_zone: 'UTC', is_admin: false, is_owner: false },
+    ]).execute();
+    await db.insertInto('role_grants').values([
+      { team_id: team, user_id: 'U0GRANTSTAFF', role: 'staff', granted_by: 'U0FLAGADMIN' },
+      { team_id: team, user_id: 'U0GRANTADMIN', role: 'admin', granted_by: 'U0FLAGADMIN' },
+      { team_id: team, user_id: 'U0LEADER', role: 'leader', granted_by: 'U0FLAGADMIN' },
+      { team_id: team, user_id: 'U0STAFFNOHOME', role: 'staff', granted_by: 'U0FLAGADMIN' },
+    ]).execute();
+    await db.insertInto('workspace_settings').values({ team_id: team, staff_usergroup_ids: ['S0STAFF'], leader_usergroup_ids: ['S0LEAD'] }).execute();
+    await db.insertInto('usergroup_members').values([
+      { team_id: team, usergroup_id: 'S0STAFF', user_id: 'U0INGROUP' },
+      { team_id: team, usergroup_id: 'S0LEAD', user_id: 'U0VOLUNTEER' },
+    ]).execute();
+    expect(await staffWithHomeTabs(db, team, 50)).toEqual(['U0FLAGADMIN', 'U0GRANTADMIN', 'U0GRANTSTAFF', 'U0INGROUP', 'U0OWNER']);
+    expect(await staffWithHomeTabs(db, team, 2)).toEqual(['U0FLAGADMIN', 'U0GRANTADMIN']);
+    expect(await staffWithHomeTabs(db, 'T0OTHER', 50)).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../support/harness.js';
 import { blockAction, viewSubmission } from '../../support/payloads.js';
-import { STAFF, localIn, pressInMessage, scheduleShift, setUpTeam, shiftState } from '../../support/shifts.js';
+import { STAFF, TEAM, localIn, pressInMessage, scheduleShift, setUpTeam, shiftState } from '../../support/shifts.js';
 import { appHomeOpenedEvent, eventBody, eventHeaders } from '../../support/slack-request.js';
 
 const t = useTestApp();
@@ -136,6 +136,20 @@ describe('Home tabs after a shift is edited or cancelled', () => {
     expect(volunteerHome).toBeDefined();
     expect(volunteerHome).not.toContain('Cancelled calls');
     expect(volunteerHome).not.toContain('Your next shifts');
+  });
+
+  it("shows a cancellation on other staff members' Home tabs too, and leaves alone a volunteer not on the shift", async () => {
+    await db().insertInto('role_grants').values({ team_id: TEAM, user_id: 'U0OTHERSTAFF', role: 'staff', granted_by: 'U0ADMIN' }).execute();
+    const id = await shiftOnBothHomes('Shared calls');
+    expect(await openHome('U0OTHERSTAFF')).toContain('Shared calls');
+    await openHome('U0BYSTANDER');
+    t().slack.reset();
+    await t().interact(viewSubmission({ callbackId: 'shift_cancel', viewId: 'V0CANCELSHARED', values: {}, privateMetadata: JSON.stringify({ opportunityId: id }), userId: STAFF }));
+    await t().settle();
+    const otherStaffHome = lastHomeOf('U0OTHERSTAFF');
+    expect(otherStaffHome).toBeDefined();
+    expect(otherStaffHome).not.toContain('Shared calls');
+    expect(lastHomeOf('U0BYSTANDER')).toBeUndefined();
   });
 
   it('leaves alone the Home of someone on the shift who never opened it', async () => {
