@@ -5,9 +5,9 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../support/harness.js';
-import { blockAction, viewSubmission } from '../../support/payloads.js';
+import { openedModal, openHome, pressOnHome } from '../../support/home.js';
+import { viewSubmission } from '../../support/payloads.js';
 import { STAFF, TEAM, localIn, pressInMessage, scheduleShift, setUpTeam, shiftState } from '../../support/shifts.js';
-import { appHomeOpenedEvent, eventBody, eventHeaders } from '../../support/slack-request.js';
 
 const t = useTestApp();
 const db = () => t().db.database.db;
@@ -16,36 +16,16 @@ beforeEach(async () => {
   await setUpTeam(db());
 });
 
-async function openHome(userId: string): Promise<string> {
-  t().slack.reset();
-  const body = eventBody(appHomeOpenedEvent(userId));
-  expect((await t().post(body, eventHeaders(body))).status).toBe(200);
-  const [published] = await t().slack.waitFor('views.publish');
-  return String(published?.args.view);
-}
-
-const pressOnHome = async (actionId: string, value: string, userId = STAFF) => {
-  t().slack.reset();
-  await t().interact(blockAction({ actionId, value, userId, view: { id: 'V0HOME', hash: 'h0', callbackId: '', privateMetadata: '', type: 'home' } }));
-  await t().settle();
-};
-
-/** What the modal opened by a Home button finally shows (opened, then filled in). */
-const openedModal = () => {
-  const updates = t().slack.callsTo('views.update');
-  return String(updates[updates.length - 1]?.args.view ?? t().slack.callsTo('views.open')[0]?.args.view);
-};
-
 describe("staff Home: the team's upcoming shifts", () => {
   it('lists them with Edit and Cancel for staff, escaped, and not for volunteers', async () => {
     const id = await scheduleShift(t(), 48, { title: 'Levy calls <!here> *now*' });
-    const home = await openHome(STAFF);
+    const home = await openHome(t(), STAFF);
     expect(home).toContain("Team's upcoming shifts");
     expect(home).toContain(`Levy calls &lt;!here&gt; *\u200Bnow*\u200B* (#${id})`);
     expect(home).toContain('0 of 10 seats taken');
     expect(home).toContain(`"action_id":"home_edit_shift","text":{"type":"plain_text","text":"Edit"},"value":"${id}"`);
     expect(home).toContain(`"action_id":"home_cancel_shift","text":{"type":"plain_text","text":"Cancel"},"style":"danger","value":"${id}"`);
-    const volunteerHome = await openHome('U0VOLUNTEER');
+    const volunteerHome = await openHome(t(), 'U0VOLUNTEER');
     expect(volunteerHome).not.toContain('home_edit_shift');
     expect(volunteerHome).not.toContain("Team's upcoming shifts");
   });
@@ -53,13 +33,13 @@ describe("staff Home: the team's upcoming shifts", () => {
   it('leaves out shifts that have started, which can no longer change', async () => {
     const id = await scheduleShift(t(), 48);
     await db().updateTable('signup_opportunities').set({ starts_at: new Date(Date.now() - 60_000) }).where('id', '=', id).execute();
-    expect(await openHome(STAFF)).not.toContain('home_edit_shift');
+    expect(await openHome(t(), STAFF)).not.toContain('home_edit_shift');
   });
 
   it('Edit opens the edit modal of that shift, filled in', async () => {
     const id = await scheduleShift(t(), 48, { title: 'Evening calls' });
-    await pressOnHome('home_edit_shift', String(id));
-    const modal = JSON.parse(openedModal());
+    await pressOnHome(t(), 'home_edit_shift', String(id));
+    const modal = JSON.parse(openedModal(t()));
     expect(modal.callback_id).toBe('shift_edit');
     expect(JSON.parse(modal.private_metadata).opportunityId).toBe(id);
     expect(JSON.stringify(modal.blocks)).toContain('"initial_value":"Evening calls"');
@@ -67,8 +47,8 @@ describe("staff Home: the team's upcoming shifts", () => {
 
   it('Cancel opens the cancel confirmation of that shift', async () => {
     const id = await scheduleShift(t(), 48);
-    await pressOnHome('home_cancel_shift', String(id));
-    const modal = JSON.parse(openedModal());
+    await pressOnHome(t(), 'home_cancel_shift', String(id));
+    const modal = JSON.parse(openedModal(t()));
     expect(modal.callback_id).toBe('shift_cancel');
     expect(JSON.parse(modal.private_metadata).opportunityId).toBe(id);
   });
@@ -79,8 +59,8 @@ describe("staff Home: the team's upcoming shifts", () => {
   ])('answers %s in a notice', async (_name, how, words) => {
     const id = await scheduleShift(t(), 48);
     if (how === 'cancelled') await db().updateTable('signup_opportunities').set({ status: 'cancelled' }).where('id', '=', id).execute();
-    await pressOnHome('home_cancel_shift', how === 'cancelled' ? String(id) : `${id}e0`);
-    expect(openedModal()).toContain(words);
+    await pressOnHome(t(), 'home_cancel_shift', how === 'cancelled' ? String(id) : `${id}e0`);
+    expect(openedModal(t())).toContain(words);
   });
 });
 
@@ -97,16 +77,16 @@ describe('Home tabs after a shift is edited or cancelled', () => {
   async function shiftOnBothHomes(title: string) {
     const id = await scheduleShift(t(), 48, { title });
     await pressInMessage(t(), 'shift_claim', id, VOLUNTEER);
-    await openHome(VOLUNTEER);
-    expect(await openHome(STAFF)).toContain(`${title}* (#${id})`);
+    await openHome(t(), VOLUNTEER);
+    expect(await openHome(t(), STAFF)).toContain(`${title}* (#${id})`);
     t().slack.reset();
     return id;
   }
 
   it('shows the edit on the Home of the staff member who made it and of the person holding a seat', async () => {
     const id = await shiftOnBothHomes('Morning calls');
-    await pressOnHome('home_edit_shift', String(id));
-    const modal = JSON.parse(openedModal());
+    await pressOnHome(t(), 'home_edit_shift', String(id));
+    const modal = JSON.parse(openedModal(t()));
     t().slack.reset();
     const saved = await t().interact(
       viewSubmission({ callbackId: 'shift_edit', viewId: 'V0EDITHOME', values: shiftState({ ...localIn(48), title: 'Evening calls', seats: '12' }), privateMetadata: modal.private_metadata, userId: STAFF }),
@@ -141,8 +121,8 @@ describe('Home tabs after a shift is edited or cancelled', () => {
   it("shows a cancellation on other staff members' Home tabs too, and leaves alone a volunteer not on the shift", async () => {
     await db().insertInto('role_grants').values({ team_id: TEAM, user_id: 'U0OTHERSTAFF', role: 'staff', granted_by: 'U0ADMIN' }).execute();
     const id = await shiftOnBothHomes('Shared calls');
-    expect(await openHome('U0OTHERSTAFF')).toContain('Shared calls');
-    await openHome('U0BYSTANDER');
+    expect(await openHome(t(), 'U0OTHERSTAFF')).toContain('Shared calls');
+    await openHome(t(), 'U0BYSTANDER');
     t().slack.reset();
     await t().interact(viewSubmission({ callbackId: 'shift_cancel', viewId: 'V0CANCELSHARED', values: {}, privateMetadata: JSON.stringify({ opportunityId: id }), userId: STAFF }));
     await t().settle();
@@ -155,7 +135,7 @@ describe('Home tabs after a shift is edited or cancelled', () => {
   it('leaves alone the Home of someone on the shift who never opened it', async () => {
     const id = await scheduleShift(t(), 48, { title: 'Quiet calls' });
     await pressInMessage(t(), 'shift_claim', id, 'U0NEVEROPENED');
-    await openHome(STAFF);
+    await openHome(t(), STAFF);
     t().slack.reset();
     await t().interact(viewSubmission({ callbackId: 'shift_cancel', viewId: 'V0CANCELQUIET', values: {}, privateMetadata: JSON.stringify({ opportunityId: id }), userId: STAFF }));
     await t().settle();

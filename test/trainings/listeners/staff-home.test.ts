@@ -5,9 +5,9 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../support/harness.js';
-import { blockAction, viewSubmission } from '../../support/payloads.js';
+import { openedModal, openHome, pressOnHome } from '../../support/home.js';
+import { viewSubmission } from '../../support/payloads.js';
 import { STAFF, pressInMessage, setUpTeam } from '../../support/shifts.js';
-import { appHomeOpenedEvent, eventBody, eventHeaders } from '../../support/slack-request.js';
 import { scheduleTraining } from '../../support/trainings.js';
 
 const t = useTestApp();
@@ -17,64 +17,44 @@ beforeEach(async () => {
   await setUpTeam(db());
 });
 
-async function openHome(userId: string): Promise<string> {
-  t().slack.reset();
-  const body = eventBody(appHomeOpenedEvent(userId));
-  expect((await t().post(body, eventHeaders(body))).status).toBe(200);
-  const [published] = await t().slack.waitFor('views.publish');
-  return String(published?.args.view);
-}
-
-const pressOnHome = async (actionId: string, value: string, userId = STAFF) => {
-  t().slack.reset();
-  await t().interact(blockAction({ actionId, value, userId, view: { id: 'V0HOME', hash: 'h0', callbackId: '', privateMetadata: '', type: 'home' } }));
-  await t().settle();
-};
-
-/** What the modal opened by a Home button finally shows (opened, then filled in). */
-const openedModal = () => {
-  const updates = t().slack.callsTo('views.update');
-  return String(updates[updates.length - 1]?.args.view ?? t().slack.callsTo('views.open')[0]?.args.view);
-};
-
 describe("staff Home: the team's upcoming trainings", () => {
   it('lists them with Edit and Cancel for staff, escaped, with seats or no limit, and not for volunteers', async () => {
     const limited = await scheduleTraining(t(), 48, { title: 'Knock school <!here>' });
     const open = await scheduleTraining(t(), 72, { title: 'Phone bank 101', seats: null });
-    const home = await openHome(STAFF);
+    const home = await openHome(t(), STAFF);
     expect(home).toContain("Team's upcoming trainings");
     expect(home).toContain(`Knock school &lt;!here&gt;* (#${limited})`);
     expect(home).toContain('0 of 10 seats taken');
     expect(home).toContain('0 RSVPed, no seat limit');
     expect(home).toContain(`"action_id":"home_edit_training","text":{"type":"plain_text","text":"Edit"},"value":"${open}"`);
     expect(home).toContain(`"action_id":"home_cancel_training","text":{"type":"plain_text","text":"Cancel"},"style":"danger","value":"${limited}"`);
-    const volunteerHome = await openHome('U0VOLUNTEER');
+    const volunteerHome = await openHome(t(), 'U0VOLUNTEER');
     expect(volunteerHome).not.toContain('home_edit_training');
     expect(volunteerHome).not.toContain("Team's upcoming trainings");
   });
 
   it('Edit opens the edit modal of that training, filled in', async () => {
     const id = await scheduleTraining(t(), 48, { title: 'Evening training' });
-    await pressOnHome('home_edit_training', String(id));
-    const modal = JSON.parse(openedModal());
+    await pressOnHome(t(), 'home_edit_training', String(id));
+    const modal = JSON.parse(openedModal(t()));
     expect(modal.callback_id).toBe('training_edit');
     expect(JSON.stringify(modal.blocks)).toContain('"initial_value":"Evening training"');
   });
 
   it('answers a button value we never wrote in a notice, changing nothing', async () => {
     const id = await scheduleTraining(t(), 48);
-    await pressOnHome('home_cancel_training', `${id}e0`);
-    expect(openedModal()).toContain('That button is broken, so nothing changed.');
+    await pressOnHome(t(), 'home_cancel_training', `${id}e0`);
+    expect(openedModal(t())).toContain('That button is broken, so nothing changed.');
     expect(await db().selectFrom('signup_opportunities').select('status').where('id', '=', id).executeTakeFirstOrThrow()).toEqual({ status: 'open' });
   });
 
   it('Cancel opens the confirmation; once confirmed the training leaves the staff Home and the Home of the person who RSVPed', async () => {
     const id = await scheduleTraining(t(), 48, { title: 'Doomed training' });
     await pressInMessage(t(), 'training_rsvp', id, 'U0ANA');
-    await openHome('U0ANA');
-    expect(await openHome(STAFF)).toContain(`Doomed training* (#${id})`);
-    await pressOnHome('home_cancel_training', String(id));
-    const modal = JSON.parse(openedModal());
+    await openHome(t(), 'U0ANA');
+    expect(await openHome(t(), STAFF)).toContain(`Doomed training* (#${id})`);
+    await pressOnHome(t(), 'home_cancel_training', String(id));
+    const modal = JSON.parse(openedModal(t()));
     expect(modal.callback_id).toBe('training_cancel');
     t().slack.reset();
     const cancelled = await t().interact(viewSubmission({ callbackId: 'training_cancel', viewId: 'V0TCANCELHOME', values: {}, privateMetadata: modal.private_metadata, userId: STAFF }));
