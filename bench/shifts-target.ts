@@ -5,9 +5,9 @@
  * connection busy, and closes the pool again, so the run never holds more connections than one pool:
  *  - plain: one committed INSERT per task into a table with no constraints (the baseline);
  *  - claims: takeSeat, exactly as the Claim button calls it.
- * It answers with the wall-clock seconds of the batch, how many tasks ended in each outcome, and the CPU
- * time the server's backends spent on the batch (backend-cpu.ts): unlike the rate, that holds still
- * when other work shares the machine.
+ * It answers with the wall-clock seconds of the batch, how many tasks ended in each outcome, the CPU time
+ * this process spent on it and the CPU time the server's backends spent on it (backend-cpu.ts): unlike
+ * the rate, those hold still when other work shares the machine.
  */
 import { performance } from 'node:perf_hooks';
 import { sql, type Kysely } from 'kysely';
@@ -55,9 +55,12 @@ async function withPool(connections: number, work: (db: Kysely<DB>) => Promise<T
 /** The batch, with the server CPU its backends spent on it (undefined when the server runs elsewhere). */
 async function measured(db: Kysely<DB>, batch: () => Promise<TargetReply>): Promise<TargetReply> {
   const before = await backendCpu(db, APPLICATION_NAME);
+  const clientBefore = process.cpuUsage();
   const reply = await batch();
+  const client = process.cpuUsage(clientBefore);
+  const clientCpuMs = (client.user + client.system) / 1000;
   const serverCpuMs = backendCpuSpent(before, await backendCpu(db, APPLICATION_NAME));
-  return serverCpuMs === undefined ? reply : { ...reply, serverCpuMs };
+  return serverCpuMs === undefined ? { ...reply, clientCpuMs } : { ...reply, clientCpuMs, serverCpuMs };
 }
 
 function claim(db: Kysely<DB>, opportunityId: number, userId: string, now: Date): Promise<string> {

@@ -44,6 +44,8 @@ export type TargetRequest =
 export interface TargetReply {
   seconds: number;
   outcomes: Record<string, number>;
+  /** CPU the target process (driver, Kysely, the engine's code) spent on the measured batch. */
+  clientCpuMs?: number;
   /** CPU the server's backends spent on the measured batch; absent when the server runs on another machine. */
   serverCpuMs?: number;
 }
@@ -92,9 +94,12 @@ export async function run(): Promise<boolean> {
     const rates: Record<'plain' | 'cold' | 'hot', number[]> = { plain: [], cold: [], hot: [] };
     /** Server CPU ms per insert or claim, each round: what the work costs, however busy the machine is. */
     const cpu: Record<'plain' | 'cold' | 'hot', number[]> = { plain: [], cold: [], hot: [] };
+    /** The target process's CPU ms per insert or claim, each round. */
+    const clientCpu: Record<'plain' | 'cold' | 'hot', number[]> = { plain: [], cold: [], hot: [] };
     const record = (name: 'plain' | 'cold' | 'hot', count: number, reply: TargetReply) => {
       rates[name].push(count / reply.seconds);
       if (reply.serverCpuMs !== undefined) cpu[name].push(reply.serverCpuMs / count);
+      if (reply.clientCpuMs !== undefined) clientCpu[name].push(reply.clientCpuMs / count);
     };
     const order = ['plain', 'cold', 'hot'] as const;
     for (let round = 1; round <= ROUNDS; round++) {
@@ -110,11 +115,12 @@ export async function run(): Promise<boolean> {
     const hot_ = median(rates.hot);
     const each = (values: number[]) => values.map((v) => v.toFixed(0)).join(', ');
     const cpuOf = (name: 'plain' | 'cold' | 'hot') => (cpu[name].length === ROUNDS ? `${median(cpu[name]).toFixed(3)} (${cpu[name].map((v) => v.toFixed(3)).join(', ')})` : '–');
-    console.log('\n| what | per second (median) | each round | × baseline | server CPU ms each, median (each round) |\n|---|---|---|---|---|');
-    console.log(`| plain INSERT, no constraints (baseline) | ${plain.toFixed(0)} | ${each(rates.plain)} | 1.00 | ${cpuOf('plain')} |`);
-    console.log(`| cold: ${COLD_CLAIMS.toLocaleString('en-US')} claims over ${COLD_SHIFTS.toLocaleString('en-US')} shifts | ${cold_.toFixed(0)} | ${each(rates.cold)} | ${(cold_ / plain).toFixed(2)} | ${cpuOf('cold')} |`);
-    console.log(`| hot: ${HOT_SEATS} claims on one ${HOT_SEATS}-seat shift | ${hot_.toFixed(0)} | ${each(rates.hot)} | ${(hot_ / plain).toFixed(2)} | ${cpuOf('hot')} |`);
-    console.log('(server CPU: user + system time of the backends serving the batch, from /proc; WAL writer and checkpoints not counted)');
+    const clientCpuOf = (name: 'plain' | 'cold' | 'hot') => (clientCpu[name].length === ROUNDS ? median(clientCpu[name]).toFixed(3) : '–');
+    console.log('\n| what | per second (median) | each round | × baseline | server CPU ms each, median (each round) | client CPU ms each, median |\n|---|---|---|---|---|---|');
+    console.log(`| plain INSERT, no constraints (baseline) | ${plain.toFixed(0)} | ${each(rates.plain)} | 1.00 | ${cpuOf('plain')} | ${clientCpuOf('plain')} |`);
+    console.log(`| cold: ${COLD_CLAIMS.toLocaleString('en-US')} claims over ${COLD_SHIFTS.toLocaleString('en-US')} shifts | ${cold_.toFixed(0)} | ${each(rates.cold)} | ${(cold_ / plain).toFixed(2)} | ${cpuOf('cold')} | ${clientCpuOf('cold')} |`);
+    console.log(`| hot: ${HOT_SEATS} claims on one ${HOT_SEATS}-seat shift | ${hot_.toFixed(0)} | ${each(rates.hot)} | ${(hot_ / plain).toFixed(2)} | ${cpuOf('hot')} | ${clientCpuOf('hot')} |`);
+    console.log('(server CPU: user + system time of the backends serving the batch, from /proc; WAL writer and checkpoints not counted. Client CPU: the target process\'s own, from process.cpuUsage)');
 
     // What limits the hot shift.
     const serialHot = await opportunity(HOT_SEATS);
