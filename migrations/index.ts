@@ -19,6 +19,8 @@ import * as recordFunction from './0013_record_function.js';
 import * as seatMessagesDerived from './0014_seat_messages_derived.js';
 import * as waitlistIndex from './0015_waitlist_index.js';
 import * as summaryFillfactor from './0016_summary_fillfactor.js';
+import * as signupDomains from './0017_signup_domains.js';
+import * as claimSeatFirst from './0018_claim_seat_first.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_people_and_actions': peopleAndActions,
@@ -37,4 +39,6 @@ export const migrations: Record<string, Migration> = {
   '0014_seat_messages_derived': seatMessagesDerived,
   '0015_waitlist_index': waitlistIndex,
   '0016_summary_fillfactor': summaryFillfactor,
+  '0017_signup_domains': signupDomains,
+  '0018_claim_seat_first': claimSeatFirst,
 };

@@ -1,7 +1,7 @@
 /**
  * Seats, waitlists and offers: the one place that changes who holds a seat. Every change runs in one
  * transaction — a claim that takes a seat in the autocommit call of one plpgsql function
- * (signup_take_seat, migration 0011), everything else in inTransaction (which retries serialization
+ * (signup_take_seat, migrations 0011 and 0018), everything else in inTransaction (which retries serialization
  * failures and deadlocks) — and keeps, per opportunity, `filled` equal to its claims that hold a seat
  * (seated or offered):
  *  - a seat is taken with one conditional UPDATE … SET filled = filled + 1 WHERE filled < capacity,
@@ -21,7 +21,7 @@ import { inTransaction } from '../../db/transaction.js';
 import type { ClaimRow, DB, OpportunityRow } from '../../db/schema.js';
 import { isBeforeStart, overlaps, promotionDeadline, type ClaimStatus, type OpportunityKind } from '../signup-rules.js';
 import { lockOpportunity } from './opportunities.js';
-import { queueNotice, queueOffer, REMINDER_LEAD_ARGS } from './outbox.js';
+import { queueNotice, queueOffer } from './outbox.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -72,11 +72,12 @@ interface SeatAttempt {
 }
 
 /**
- * signup_take_seat (migrations 0011 and 0014), one round trip: takes the person's advisory lock, reads
- * their claim and any clashing seat, takes a seat with the conditional UPDATE when neither stands in the
- * way, and records the claim with reminders_from = now. Called on the pool it commits on its own; called
- * in a transaction, the person's lock lasts until that transaction ends. (The reminder leads it is
- * passed are no longer read; its signature is kept.)
+ * signup_take_seat (migrations 0011, 0014 and 0018), one round trip: takes the person's advisory lock,
+ * takes a seat with the conditional UPDATE when the opportunity is open and has room and neither a seat
+ * of theirs on it nor a clashing one stands in the way, and records the claim with reminders_from = now
+ * (returning only its id). When no seat was taken it reads, and returns, the opportunity, their claim
+ * and any clashing seat. Called on the pool it commits on its own; called in a transaction, the
+ * person's lock lasts until that transaction ends.
  */
 /** The claim call is the same text every time: parsed once per connection (src/db/kept-statements.ts). */
 const KEPT_TAKE_SEAT = sql.raw(keptStatement('signup_take_seat'));
@@ -84,8 +85,7 @@ const KEPT_TAKE_SEAT = sql.raw(keptStatement('signup_take_seat'));
 async function attemptSeat(db: Db, request: TakeSeatRequest): Promise<SeatAttempt> {
   const { teamId, userId, opportunityId, now } = request;
   const { rows } = await sql<SeatAttempt>`${KEPT_TAKE_SEAT}
-    select * from signup_take_seat(${teamId}, ${userId}, ${opportunityId}, ${now.toISOString()}::timestamptz,
-      ${REMINDER_LEAD_ARGS.ids}::text[], ${REMINDER_LEAD_ARGS.ms}::bigint[])`.execute(db);
+    select * from signup_take_seat(${teamId}, ${userId}, ${opportunityId}, ${now.toISOString()}::timestamptz)`.execute(db);
   return rows[0]!;
 }
 

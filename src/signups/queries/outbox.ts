@@ -12,8 +12,8 @@ import { REMINDER_LEADS, seatMessageWindows, type OpportunityKind, type OutboxKi
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-/** REMINDER_LEADS as the arrays SQL takes (signup_take_seat's signature still has them, unread since migration 0014). */
-export const REMINDER_LEAD_ARGS = {
+/** REMINDER_LEADS as the arrays SQL takes. */
+const REMINDER_LEAD_ARGS = {
   ids: REMINDER_LEADS.map((lead) => lead.id),
   ms: REMINDER_LEADS.map((lead) => lead.ms),
 };
