@@ -59,24 +59,28 @@ async function lockPerson(trx: Transaction<DB>, teamId: string, userId: string):
   await sql`select pg_advisory_xact_lock(hashtextextended(${`signup:${teamId}:${userId}`}, 0))`.execute(trx);
 }
 
-interface SeatAttempt {
+/** What signup_take_seat answers: the claim it took, or (none taken) what it read to say why. */
+type SeatAttempt = { claimed_id: number } | SeatRefusal;
+
+/** JSON from the database: times are ISO 8601 strings. */
+interface SeatRefusal {
+  claimed_id: null;
   target: { status: OpportunityRow['status']; starts_at: string; ends_at: string } | null;
   mine_id: number | null;
   mine_status: ClaimStatus | null;
-  mine_offer_expires_at: Date | null;
+  mine_offer_expires_at: string | null;
   clash_id: number | null;
   clash_kind: OpportunityKind | null;
-  clash_starts_at: Date | null;
-  clash_ends_at: Date | null;
-  claimed_id: number | null;
+  clash_starts_at: string | null;
+  clash_ends_at: string | null;
 }
 
 /**
  * signup_take_seat (migrations 0011, 0014 and 0018), one round trip: takes the person's advisory lock,
  * takes a seat with the conditional UPDATE when the opportunity is open and has room and neither a seat
  * of theirs on it nor a clashing one stands in the way, and records the claim with reminders_from = now
- * (returning only its id). When no seat was taken it reads, and returns, the opportunity, their claim
- * and any clashing seat. Called on the pool it commits on its own; called in a transaction, the
+ * (answering only its id). When no seat was taken it reads, and answers with, the opportunity, their
+ * claim and any clashing seat. One JSON value, which node-postgres parses. Called on the pool it commits on its own; called in a transaction, the
  * person's lock lasts until that transaction ends.
  */
 /** The claim call is the same text every time: parsed once per connection (src/db/kept-statements.ts). */
@@ -84,9 +88,9 @@ const KEPT_TAKE_SEAT = sql.raw(keptStatement('signup_take_seat'));
 
 async function attemptSeat(db: Db, request: TakeSeatRequest): Promise<SeatAttempt> {
   const { teamId, userId, opportunityId, now } = request;
-  const { rows } = await sql<SeatAttempt>`${KEPT_TAKE_SEAT}
-    select * from signup_take_seat(${teamId}, ${userId}, ${opportunityId}, ${now.toISOString()}::timestamptz)`.execute(db);
-  return rows[0]!;
+  const { rows } = await sql<{ seat: SeatAttempt }>`${KEPT_TAKE_SEAT}
+    select signup_take_seat(${teamId}, ${userId}, ${opportunityId}, ${now.toISOString()}::timestamptz) as seat`.execute(db);
+  return rows[0]!.seat;
 }
 
 /** What an attempt settles by itself; the rest needs the opportunity's lock or a waitlist position. */
@@ -147,7 +151,8 @@ async function takeSeatUnderLock(trx: Transaction<DB>, request: TakeSeatRequest)
     attempt = await attemptSeat(trx, request);
     if (attempt.claimed_id !== null) return { kind: 'seated', claimId: Number(attempt.claimed_id) };
   }
-  if (attempt.mine_status === 'waiting' && attempt.mine_id !== null) return alreadyWaiting(trx, opportunityId, Number(attempt.mine_id));
+  // Every attempt that reaches here took no seat (claimed_id null); the check says so to the compiler too.
+  if (attempt.claimed_id === null && attempt.mine_status === 'waiting' && attempt.mine_id !== null) return alreadyWaiting(trx, opportunityId, Number(attempt.mine_id));
   if (request.mode === 'seat') return { kind: 'full', waiting: await waitlistLength(trx, opportunityId) };
   const waiting = await trx
     .insertInto('signup_claims')
