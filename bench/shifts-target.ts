@@ -16,7 +16,7 @@ import type { DB } from '../src/db/schema.js';
 import { takeSeat } from '../src/signups/queries/claims.js';
 import { backendCpu, backendCpuSpent } from './backend-cpu.js';
 import { serveParent } from './ipc.js';
-import { BENCH_TEAM, type TargetReply, type TargetRequest } from './shifts.js';
+import { BENCH_TEAM, WARM_TASKS_PER_CONNECTION, type TargetReply, type TargetRequest } from './shifts.js';
 
 const databaseUrl = process.env.BENCH_DATABASE ?? '';
 const poolSize = Number(process.env.BENCH_CONNECTIONS);
@@ -72,7 +72,7 @@ serveParent({ pid: process.pid }, async (message: TargetRequest) => {
     const insert = (db: Kysely<DB>, i: number, prefix: string) =>
       sql`insert into bench_plain_inserts (opportunity_id, user_id) values (${i}, ${`${prefix}${i}`})`.execute(db).then(() => 'inserted');
     return withPool(poolSize, async (db) => {
-      await timed(poolSize * 2, poolSize, (i) => insert(db, i, `${message.userPrefix}W`));
+      await timed(WARM_TASKS_PER_CONNECTION * poolSize, poolSize, (i) => insert(db, i, `${message.userPrefix}W`));
       return measured(db, () => timed(message.count, poolSize, (i) => insert(db, i, message.userPrefix)));
     });
   }

@@ -8,7 +8,8 @@
  *  - baseline: 2,000 plain INSERTs into a table with no constraints, each committing on its own —
  *    the least possible version of the same work.
  * Each target runs in a process of its own with its own pool, open only while it runs (shifts-target.ts), so none shares an
- * event loop with another or with the setup; 3 rounds with the order rotated, medians compared.
+ * event loop with another or with the setup; 6 rounds with the order rotated (each target twice in each
+ * place, since a run's later rounds come out faster for every target on this machine), medians compared.
  *
  * Then what limits the hot shift: the same 500 claims with a fixed extra time added inside the row
  * lock (a benchmark-only trigger that waits on the claim insert, which runs between the seat UPDATE
@@ -28,11 +29,16 @@ const CONNECTIONS = 32;
 const HOT_SEATS = 500;
 const COLD_SHIFTS = 1000;
 const COLD_CLAIMS = 2000;
-const ROUNDS = 3;
+const ROUNDS = 6;
 /** Extra time held inside the hot shift's row lock, ms, to show what limits it. */
 const EXTRA_HOLD_MS = [0, 1, 2, 5];
 const TARGET_COLD_RATIO = 0.5;
-const WARM_CLAIMS_PER_CONNECTION = 6;
+/**
+ * Tasks each connection runs before a measured batch, in every target alike: enough for V8 to have
+ * compiled the driver's and the engine's code and PostgreSQL to have settled each plan, so each batch
+ * measures the steady state rather than how fast a target warms up.
+ */
+export const WARM_TASKS_PER_CONNECTION = 30;
 export const BENCH_TEAM = 'T0BENCH';
 
 /** What the parent asks a target process (shifts-target.ts) to do. */
@@ -67,9 +73,9 @@ export async function run(): Promise<boolean> {
     const opportunity = (capacity: number) =>
       createOpportunity(db, { teamId: BENCH_TEAM, kind: 'shift', startsAt, endsAt, capacity, minRole: 'volunteer', createdBy: 'U0STAFF', idempotencyKey: `k${++keys}` }).then((r) => r.opportunity.id);
 
-    // Ten seats each: every round claims two of each shift's seats.
+    // Every round claims two of each shift's seats.
     const cold: number[] = [];
-    for (let i = 0; i < COLD_SHIFTS; i++) cold.push(await opportunity(10));
+    for (let i = 0; i < COLD_SHIFTS; i++) cold.push(await opportunity(2 * ROUNDS));
     const coldOrder = Array.from({ length: COLD_CLAIMS }, (_, i) => cold[(i * 7919) % COLD_SHIFTS]!);
 
     const env = { BENCH_DATABASE: bench.url, BENCH_CONNECTIONS: String(CONNECTIONS) };
@@ -84,7 +90,7 @@ export async function run(): Promise<boolean> {
     let claimsSent = 0;
     /** Claims from one target, after a warm-up on a shift of its own (enough claims per connection for PostgreSQL to settle each plan). */
     const claims = async (name: TargetName, opportunityIds: number[], userPrefix: string, connections = CONNECTIONS) => {
-      const warmOpportunityIds = Array<number>(WARM_CLAIMS_PER_CONNECTION * connections).fill(await opportunity(WARM_CLAIMS_PER_CONNECTION * connections));
+      const warmOpportunityIds = Array<number>(WARM_TASKS_PER_CONNECTION * connections).fill(await opportunity(WARM_TASKS_PER_CONNECTION * connections));
       claimsSent += warmOpportunityIds.length + opportunityIds.length;
       const reply = await ask(name, { do: 'claims', opportunityIds, warmOpportunityIds, userPrefix, now: now.toISOString(), connections });
       for (const [kind, n] of Object.entries(reply.outcomes)) outcomes[kind] = (outcomes[kind] ?? 0) + n;
@@ -104,7 +110,8 @@ export async function run(): Promise<boolean> {
     const order = ['plain', 'cold', 'hot'] as const;
     for (let round = 1; round <= ROUNDS; round++) {
       const hot = await opportunity(HOT_SEATS);
-      for (const name of [...order.slice(round - 1), ...order.slice(0, round - 1)]) {
+      const first = (round - 1) % order.length;
+      for (const name of [...order.slice(first), ...order.slice(0, first)]) {
         if (name === 'plain') record('plain', COLD_CLAIMS, await ask('plain', { do: 'plain', count: COLD_CLAIMS, userPrefix: `UP${round}_` }));
         if (name === 'cold') record('cold', COLD_CLAIMS, await claims('cold', coldOrder, `UC${round}_`));
         if (name === 'hot') record('hot', HOT_SEATS, await claims('hot', Array(HOT_SEATS).fill(hot), `UH${round}_`));
