@@ -45,7 +45,8 @@ describe('the rung on the Home tab', () => {
 
   it('counts skills and seats attended as leader signals', async () => {
     await actOn('U0MARIA', ['2026-10-19', '2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23']);
-    await db().insertInto('person_skills').values({ team_id: FAKE_TEAM_ID, user_id: 'U0MARIA', skill: 'phone_bank', source: 'staff', training_id: null, recorded_by: 'U0STAFF' }).execute();
+    // Earned before NOW, whatever the day the test runs.
+    await db().insertInto('person_skills').values({ team_id: FAKE_TEAM_ID, user_id: 'U0MARIA', skill: 'phone_bank', source: 'staff', training_id: null, recorded_by: 'U0STAFF', earned_at: new Date('2026-11-24T18:00:00Z') }).execute();
     expect(await homeText('U0MARIA')).toContain("You're an *Emerging leader*");
     await actOn('U0MARIA', ['2026-11-10', '2026-11-11', '2026-11-12'], 'one_on_one');
     expect(await homeText('U0MARIA')).toContain("You're a *Leader*");

@@ -25,9 +25,9 @@ async function seedTeam() {
   await setUpTeam(db());
   // Climbed to Regular in the week of 23 November.
   await act('U0AMY', ['2026-11-02', '2026-11-09', '2026-11-16', '2026-11-24']);
-  // Trained: a leader signal.
+  // Trained in the week of 23 November (a fixed time: the clock is NOW, whatever the day the test runs): a leader signal.
   await act('U0CAL', ['2026-11-24']);
-  await db().insertInto('person_skills').values({ team_id: FAKE_TEAM_ID, user_id: 'U0CAL', skill: 'phone_bank', source: 'staff', training_id: null, recorded_by: STAFF }).execute();
+  await db().insertInto('person_skills').values({ team_id: FAKE_TEAM_ID, user_id: 'U0CAL', skill: 'phone_bank', source: 'staff', training_id: null, recorded_by: STAFF, earned_at: new Date('2026-11-24T18:00:00Z') }).execute();
   // Three one-on-ones (a signal), but snoozed until after today.
   await act('U0SNOOZED', ['2026-11-24', '2026-11-25', '2026-11-26'], 'one_on_one');
   await db().insertInto('leader_snoozes').values({ team_id: FAKE_TEAM_ID, user_id: 'U0SNOOZED', until: '2026-12-14', snoozed_by: STAFF }).execute();
