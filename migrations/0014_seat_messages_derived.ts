@@ -43,22 +43,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index signup_opportunities_kind_starts on signup_opportunities (kind, starts_at)`.execute(db);
   await sql`create index signup_opportunities_kind_ends on signup_opportunities (kind, ends_at)`.execute(db);
 
-  await createTakeSeatFunction(db);
-
-  await sql`drop function signup_queue_seat_messages(bigint, text, text, bigint, timestamptz, timestamptz, timestamptz, text[], bigint[])`.execute(db);
-}
-
-export async function down(db: Kysely<unknown>): Promise<void> {
-  // Both functions exactly as 0011 created them (its up() creates signup_queue_seat_messages and signup_take_seat).
-  await sql`drop function signup_take_seat(text, text, bigint, timestamptz, text[], bigint[])`.execute(db);
-  await claimFunction.up(db);
-  await sql`drop index signup_opportunities_kind_ends`.execute(db);
-  await sql`drop index signup_opportunities_kind_starts`.execute(db);
-  await sql`alter table signup_claims drop column reminders_from`.execute(db);
-}
-
-/** This migration's signup_take_seat (also what 0018's down() restores). */
-export async function createTakeSeatFunction(db: Kysely<unknown>): Promise<void> {
   await sql`
     create or replace function signup_take_seat(
       p_team_id text, p_user_id text, p_opportunity_id bigint, p_now timestamptz,
@@ -138,4 +122,15 @@ export async function createTakeSeatFunction(db: Kysely<unknown>): Promise<void>
       return next;
     end
     $fn$`.execute(db);
+
+  await sql`drop function signup_queue_seat_messages(bigint, text, text, bigint, timestamptz, timestamptz, timestamptz, text[], bigint[])`.execute(db);
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  // Both functions exactly as 0011 created them (its up() creates signup_queue_seat_messages and signup_take_seat).
+  await sql`drop function signup_take_seat(text, text, bigint, timestamptz, text[], bigint[])`.execute(db);
+  await claimFunction.up(db);
+  await sql`drop index signup_opportunities_kind_ends`.execute(db);
+  await sql`drop index signup_opportunities_kind_starts`.execute(db);
+  await sql`alter table signup_claims drop column reminders_from`.execute(db);
 }

@@ -1,5 +1,4 @@
 import { sql, type Kysely } from 'kysely';
-import * as seatMessagesDerived from './0014_seat_messages_derived.js';
 
 /**
  * signup_take_seat takes the seat first and reads only when it could not. Until now one statement read
@@ -19,7 +18,8 @@ import * as seatMessagesDerived from './0014_seat_messages_derived.js';
  * and parse on every claim. Measured in `npm run bench -- shifts`.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`drop function signup_take_seat(text, text, bigint, timestamptz, text[], bigint[])`.execute(db);
+  // 0014's six-argument signup_take_seat is left in place: an instance still running the previous release
+  // (a rolling upgrade) keeps claiming through it, with the same locks and rules, until it is replaced.
   await sql`
     create function signup_take_seat(p_team_id text, p_user_id text, p_opportunity_id bigint, p_now timestamptz)
     returns json
@@ -98,5 +98,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop function signup_take_seat(text, text, bigint, timestamptz)`.execute(db);
-  await seatMessagesDerived.createTakeSeatFunction(db);
 }

@@ -80,8 +80,8 @@ interface SeatRefusal {
  * takes a seat with the conditional UPDATE when the opportunity is open and has room and neither a seat
  * of theirs on it nor a clashing one stands in the way, and records the claim with reminders_from = now
  * (answering only its id). When no seat was taken it reads, and answers with, the opportunity, their
- * claim and any clashing seat. One JSON value, which node-postgres parses. Called on the pool it commits on its own; called in a transaction, the
- * person's lock lasts until that transaction ends.
+ * claim and any clashing seat: one JSON value, which node-postgres parses. Called on the pool it commits
+ * on its own; called in a transaction, the person's lock lasts until that transaction ends.
  */
 /** The claim call is the same text every time: parsed once per connection (src/db/kept-statements.ts). */
 const KEPT_TAKE_SEAT = sql.raw(keptStatement('signup_take_seat'));

@@ -121,6 +121,24 @@ describe('takeSeat', () => {
     expect((await claim(shift.id, 'U1')).kind).toBe('cancelled');
     expect((await claim(999_999, 'U1')).kind).toBe('not_found');
   });
+
+  it("answers another team's shift as not found, taking no seat", async () => {
+    const shift = await opportunity();
+    expect((await takeSeat(db(), { teamId: 'T0OTHER', userId: 'U1', opportunityId: shift.id, now, mode: 'seat_or_wait' })).kind).toBe('not_found');
+    expect(await consistency(shift.id)).toEqual({ filled: 0, holding: 0 });
+  });
+
+  it('keeps the previous release claiming during a rolling upgrade: its six-argument call takes a seat this one sees', async () => {
+    const shift = await opportunity({ capacity: 2 });
+    // Exactly as the previous release's takeSeat called it (migration 0014's function, left in place by 0018).
+    const { rows } = await sql<{ claimed_id: string | null }>`
+      select claimed_id from signup_take_seat(${TEAM}, 'U0OLD', ${shift.id}, ${now.toISOString()}::timestamptz, ${['24h', '1h']}::text[], ${[86_400_000, 3_600_000]}::bigint[])`.execute(db());
+    expect(rows[0]?.claimed_id).not.toBeNull();
+    expect(await claim(shift.id, 'U0OLD')).toMatchObject({ kind: 'already', status: 'seated', claimId: Number(rows[0]?.claimed_id) });
+    expect((await claim(shift.id, 'U0NEW')).kind).toBe('seated');
+    expect((await claim(shift.id, 'U0LATE')).kind).toBe('full');
+    expect(await consistency(shift.id)).toEqual({ filled: 2, holding: 2 });
+  });
 });
 
 describe('leaving and the waitlist', () => {
