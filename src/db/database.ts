@@ -65,8 +65,19 @@ export interface DatabaseOptions {
    * The app keeps the default, short enough to still answer "try again" inside Slack's 3 seconds.
    */
   connectionTimeoutMs?: number;
+  /** Seconds after which a server connection is closed and replaced once idle (default: an hour). */
+  connectionLifetimeSeconds?: number;
   onPoolError?: (error: Error) => void;
 }
+
+/**
+ * A connection keeps the plans of the functions it called (record_report, signup_take_seat) and of its
+ * kept statements for as long as it lives. PostgreSQL makes them again when a table is analyzed, but a
+ * server with autovacuum off may never analyze again, and a plan made while a table looked empty (analyzed
+ * with no rows) reads the whole table once it has grown. Replacing connections after an hour bounds how
+ * long any plan made on stale figures can last.
+ */
+const CONNECTION_LIFETIME_SECONDS = 3600;
 
 /** Opens the database the settings name. Migrations are separate (see migrate.ts). */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
@@ -77,6 +88,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       // Fail fast so a command can still answer "try again" inside Slack's 3 seconds.
       connectionTimeoutMillis: options.connectionTimeoutMs ?? 1500,
       idleTimeoutMillis: 30_000,
+      maxLifetimeSeconds: options.connectionLifetimeSeconds ?? CONNECTION_LIFETIME_SECONDS,
       statement_timeout: 10_000,
     });
     // A client losing its server (a restart, a failover, a network cut) must not take the process

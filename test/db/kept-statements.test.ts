@@ -7,6 +7,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/database.js';
 import { keepingStatements, keptStatement } from '../../src/db/kept-statements.js';
 import type { LogDraft } from '../../src/logging/log-entry.js';
 import { recordReport } from '../../src/logging/queries.js';
@@ -70,6 +71,22 @@ describe('kept statements', () => {
     } finally {
       await pool.end();
       await pglite.close();
+    }
+  });
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)('replaces a PostgreSQL connection after its lifetime, so its kept plans are made again, and keeps recording', async () => {
+    const short = await openDatabase({ databaseUrl: t.url!, dataDir: '', poolSize: 1, connectionLifetimeSeconds: 1 });
+    const backend = async () => (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(short.db)).rows[0]!.pid;
+    const record = (key: string) => recordReport(short.db, draft(1), { teamId: 'T1', userId: 'U1', source: 'command', idempotencyKey: key }, { thisWeek: '2026-03-02', checkRepeats: false });
+    try {
+      const first = await backend();
+      expect((await record('lifetime-1')).kind).toBe('recorded');
+      await expect.poll(backend, { timeout: 5000, interval: 250 }).not.toBe(first);
+      expect((await record('lifetime-2')).kind).toBe('recorded');
+      const { rows } = await sql<{ name: string }>`select name from pg_prepared_statements`.execute(short.db);
+      expect(rows.map((row) => row.name)).toEqual(['record_report']);
+    } finally {
+      await short.close();
     }
   });
 
