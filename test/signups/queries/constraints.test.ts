@@ -61,7 +61,7 @@ describe('signup_opportunities', () => {
     }
   });
 
-  it('refuses a seat beyond capacity, an end before the start and no seats, also in an UPDATE that sets none of them', async () => {
+  it('still refuses a seat beyond capacity, an end before the start and zero seats, changing nothing', async () => {
     expect(await refusal(sql`update signup_opportunities set filled = filled + 1 where id = ${opportunityId}`)).toMatch(/signup_opportunities_filled_within_capacity/);
     expect(await refusal(sql`update signup_opportunities set ends_at = starts_at where id = ${opportunityId}`)).toMatch(/signup_opportunities_ends_after_start/);
     expect(await refusal(sql`update signup_opportunities set capacity = 0, filled = 0 where id = ${opportunityId}`)).toMatch(/signup_opportunities_capacity_check/);
