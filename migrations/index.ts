@@ -21,6 +21,7 @@ import * as waitlistIndex from './0015_waitlist_index.js';
 import * as summaryFillfactor from './0016_summary_fillfactor.js';
 import * as signupDomains from './0017_signup_domains.js';
 import * as claimSeatFirst from './0018_claim_seat_first.js';
+import * as seatAndClaimTogether from './0019_seat_and_claim_together.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_people_and_actions': peopleAndActions,
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '0016_summary_fillfactor': summaryFillfactor,
   '0017_signup_domains': signupDomains,
   '0018_claim_seat_first': claimSeatFirst,
+  '0019_seat_and_claim_together': seatAndClaimTogether,
 };

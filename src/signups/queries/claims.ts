@@ -1,7 +1,7 @@
 /**
  * Seats, waitlists and offers: the one place that changes who holds a seat. Every change runs in one
  * transaction — a claim that takes a seat in the autocommit call of one plpgsql function
- * (signup_take_seat, migrations 0011 and 0018), everything else in inTransaction (which retries serialization
+ * (signup_take_seat, migrations 0011, 0018 and 0019), everything else in inTransaction (which retries serialization
  * failures and deadlocks) — and keeps, per opportunity, `filled` equal to its claims that hold a seat
  * (seated or offered):
  *  - a seat is taken with one conditional UPDATE … SET filled = filled + 1 WHERE filled < capacity,
@@ -76,12 +76,12 @@ interface SeatRefusal {
 }
 
 /**
- * signup_take_seat (migrations 0011, 0014 and 0018), one round trip: takes the person's advisory lock,
- * takes a seat with the conditional UPDATE when the opportunity is open and has room and neither a seat
- * of theirs on it nor a clashing one stands in the way, and records the claim with reminders_from = now
- * (answering only its id). When no seat was taken it reads, and answers with, the opportunity, their
- * claim and any clashing seat: one JSON value, which node-postgres parses. Called on the pool it commits
- * on its own; called in a transaction, the person's lock lasts until that transaction ends.
+ * signup_take_seat (migrations 0011, 0014, 0018 and 0019), one round trip: takes the person's advisory lock,
+ * then in one statement takes a seat with the conditional UPDATE when the opportunity is open and has room
+ * and no open seat of theirs overlaps it (their own seat on it included), and records the claim with
+ * reminders_from = now (answering only its id). When no seat was taken it reads, and answers with, the
+ * opportunity, their claim and any clashing seat: one JSON value, which node-postgres parses. Called on the
+ * pool it commits on its own; called in a transaction, the person's lock lasts until that transaction ends.
  */
 /** The claim call is the same text every time: parsed once per connection (src/db/kept-statements.ts). */
 const KEPT_TAKE_SEAT = sql.raw(keptStatement('signup_take_seat'));

@@ -150,8 +150,10 @@ describe('leaving and the waitlist', () => {
     const left = await leave(db(), { teamId: TEAM, userId: 'U1', opportunityId: shift.id, now });
     expect(left).toMatchObject({ kind: 'left', previous: 'seated', offers: [{ userId: 'U2', expiresAt: new Date(now.getTime() + 2 * HOUR) }] });
     expect(await consistency(shift.id)).toEqual({ filled: 1, holding: 1 });
-    // Somebody new finds the seat held.
+    // Somebody new finds the seat held; the person it is offered to, claiming again, is told so and takes no second seat.
     expect((await claim(shift.id, 'U9')).kind).toBe('full');
+    expect(await claim(shift.id, 'U2')).toMatchObject({ kind: 'already', status: 'offered', offerExpiresAt: new Date(now.getTime() + 2 * HOUR) });
+    expect(await consistency(shift.id)).toEqual({ filled: 1, holding: 1 });
     const offer = left.kind === 'left' ? left.offers[0]! : undefined;
     expect(await confirmOffer(db(), { teamId: TEAM, userId: 'U2', claimId: offer!.claimId, now })).toMatchObject({ kind: 'confirmed' });
     const roster = await rosterOf(db(), shift.id);
