@@ -1,7 +1,8 @@
 /**
  * Claims per second through the signup engine (the same takeSeat the buttons call: one autocommit
- * `select * from signup_take_seat(…)` that takes the person's advisory lock, checks for a clash, takes
- * a seat with UPDATE … WHERE filled < capacity and records the claim; its reminders and report-back ask
+ * `select signup_take_seat(…)` that takes the person's advisory lock, then in one statement takes a seat
+ * with UPDATE … WHERE filled < capacity, unless the person holds an overlapping seat, and records the
+ * claim; its reminders and report-back ask
  * are derived later, by the drain, when they come due), from 32 connections:
  *  - hot: 500 people claiming one 500-seat shift, every claim queuing on that shift's row lock;
  *  - cold: 2,000 people claiming across 1,000 shifts, so claims rarely meet;
