@@ -1,7 +1,7 @@
 /**
  * The one handler behind every seat button (Claim, Join waitlist, Leave, Confirm, Pass), so each
  * answers the same way wherever it was pressed: in the /shifts modal the modal is rebuilt with the
- * answer on top; on the Home tab the answer opens in a small modal and the tab refreshes; in a
+ * answer on top; on the Home tab the answer (with its buttons) opens in a small modal and the tab refreshes; in a
  * message (the announcement, a DM) the answer comes privately, and a seat offer's DM is replaced by it.
  */
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
@@ -64,7 +64,8 @@ async function show(args: ButtonArgs, deps: { db: ListenerDeps['database']['db']
     return;
   }
   if (view?.type === 'home') {
-    await openNotice({ client, logger: deps.logger, userId: body.user.id, triggerId: body.trigger_id, title: 'Shifts', text: message.text });
+    // With its blocks: a refusal for a missing skill carries the button to RSVP to the next training for it.
+    await openNotice({ client, logger: deps.logger, userId: body.user.id, triggerId: body.trigger_id, title: 'Shifts', text: message.text, blocks: message.blocks });
     return;
   }
   // A seat offer's DM is answered once: its Confirm / Pass buttons give way to the answer.

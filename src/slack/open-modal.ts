@@ -4,7 +4,7 @@
  * response_url when they typed one, else as a DM. Every modal Groundwork opens goes through here.
  */
 import type { Logger } from '@slack/bolt';
-import type { ModalView } from '@slack/types';
+import type { KnownBlock, ModalView } from '@slack/types';
 import type { ViewsOpenResponse, WebClient } from '@slack/web-api';
 import { plainReply, type SlackMessage } from './messages.js';
 import { noticeModal } from './notice-modal.js';
@@ -20,11 +20,15 @@ export interface OpenModalOptions {
   responseUrl?: string | undefined;
 }
 
-/** The opened view, or undefined when Slack would not open it (the person has been told). */
-export async function openModal(options: OpenModalOptions & { view: ModalView; instead?: SlackMessage }): Promise<ViewsOpenResponse | undefined> {
+/**
+ * The opened view, or undefined when Slack would not open it (the person has been told). `stack`: the
+ * trigger came from inside a modal, so the view goes on top of it (views.push; closing it returns to
+ * that modal), as Slack has a button in a modal do.
+ */
+export async function openModal(options: OpenModalOptions & { view: ModalView; instead?: SlackMessage; stack?: boolean }): Promise<ViewsOpenResponse | undefined> {
   const { client, logger, userId, triggerId, responseUrl, view } = options;
   try {
-    return await client.views.open({ trigger_id: triggerId, view });
+    return options.stack ? await client.views.push({ trigger_id: triggerId, view }) : await client.views.open({ trigger_id: triggerId, view });
   } catch (error) {
     const code = slackErrorCode(error);
     logger.warn(`Slack did not open the "${view.title.text}" modal for ${userId} (${code ?? describeUnexpected(error)}); telling them`);
@@ -64,10 +68,14 @@ export async function openThenFill(options: OpenModalOptions & { title: string; 
   await open.client.views.update({ view_id: viewId, ...(opened.view?.hash ? { hash: opened.view.hash } : {}), view });
 }
 
-/** A short read-only answer in a modal (the Home tab has no ephemeral messages); as a DM when it will not open. */
-export function openNotice(options: OpenModalOptions & { title: string; text: string }): Promise<ViewsOpenResponse | undefined> {
-  const { title, text, ...open } = options;
-  return openModal({ ...open, view: noticeModal(title, text), instead: plainReply(text) });
+/**
+ * A short answer in a modal (the Home tab has no ephemeral messages); as a DM when it will not open.
+ * `blocks`: an answer with more than its text (a button that says what to do next) keeps them.
+ */
+export function openNotice(options: OpenModalOptions & { title: string; text: string; blocks?: KnownBlock[]; stack?: boolean }): Promise<ViewsOpenResponse | undefined> {
+  const { title, text, blocks, ...open } = options;
+  const view = blocks ? { ...noticeModal(title, text), blocks } : noticeModal(title, text);
+  return openModal({ ...open, view, instead: blocks ? { text, blocks } : plainReply(text) });
 }
 
 /**

@@ -1,9 +1,9 @@
 /**
  * The one handler behind every RSVP button (RSVP, Join waitlist, Cancel RSVP, Confirm, Pass), so
  * each answers the same way wherever it was pressed: in the /trainings modal the modal is rebuilt
- * with the answer on top; on the Home tab (or in another modal, such as a refused shift claim's) the
- * answer opens in a small modal; in a message (the announcement, a DM, the digest) the answer comes
- * privately, and a seat offer's DM is replaced by it.
+ * with the answer on top; on the Home tab the answer opens in a small modal, and in another modal (a
+ * refused shift claim's answer, the /shifts list) it goes on top of that one; in a message (the
+ * announcement, a DM, the digest) the answer comes privately, and a seat offer's DM is replaced by it.
  */
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ListenerDeps } from '../slack/deps.js';
@@ -64,7 +64,8 @@ async function show(args: ButtonArgs, deps: SignupDeps, message: SlackMessage, v
     return;
   }
   if (view) {
-    await openNotice({ client, logger: deps.logger, userId: body.user.id, triggerId: body.trigger_id, title: 'Trainings', text: message.text });
+    // Pressed inside another modal (a refused shift claim's answer, the /shifts list): the answer goes on top of it.
+    await openNotice({ client, logger: deps.logger, userId: body.user.id, triggerId: body.trigger_id, title: 'Trainings', text: message.text, stack: view.type === 'modal' });
     return;
   }
   // A seat offer's DM is answered once: its Confirm / Pass buttons give way to the answer.

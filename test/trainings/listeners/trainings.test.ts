@@ -353,6 +353,23 @@ describe('skills as shift prerequisites', () => {
     expect(modalBlocks).toContain('needs the *Door knocking* skill');
     expect(modalBlocks).toContain(`"action_id":"training_rsvp","text":{"type":"plain_text","text":"RSVP to the training"},"value":"${trainingId}"`);
 
+    // From the Home tab: the answer opens in a small modal with the same RSVP button, and RSVPing there puts
+    // the RSVP's answer on top of that modal (views.push: a button inside a modal cannot open a new one).
+    t().slack.reset();
+    await t().interact(blockAction({ actionId: 'shift_claim', value: String(shiftId), userId: 'U0VOL', view: { id: 'V0HOME', hash: 'h', callbackId: '', privateMetadata: '', type: 'home' } }));
+    await t().settle();
+    const [notice] = t().slack.callsTo('views.open');
+    const noticeView = JSON.parse(String(notice?.args.view)) as { blocks: unknown[] };
+    expect(JSON.stringify(noticeView.blocks)).toContain('needs the *Door knocking* skill');
+    expect(JSON.stringify(noticeView.blocks)).toContain(`"action_id":"training_rsvp","text":{"type":"plain_text","text":"RSVP to the training"},"value":"${trainingId}"`);
+    await t().interact(blockAction({ actionId: 'training_rsvp', value: String(trainingId), userId: 'U0VOL', view: { id: 'V0NOTICE', hash: 'h', callbackId: '', privateMetadata: '' } }));
+    await t().settle();
+    const [pushed] = t().slack.callsTo('views.push');
+    expect(JSON.stringify(JSON.parse(String(pushed?.args.view)).blocks)).toContain('Knock school');
+    expect(t().slack.callsTo('views.open')).toHaveLength(1);
+    expect(await db().selectFrom('signup_claims').select(['user_id', 'status']).where('opportunity_id', '=', trainingId).execute()).toEqual([{ user_id: 'U0VOL', status: 'seated' }]);
+
+    // Pressing RSVP again in the announcement is answered as already done.
     await pressInMessage(t(), 'training_rsvp', trainingId, 'U0VOL');
     await startedAnHourAgo(trainingId);
     await submitAttendance(t(), trainingId, attendanceState({ 0: ['U0VOL'] }));
