@@ -11,6 +11,6 @@ export const invitationsJob: Job = {
   leaseMs: INVITE_LEASE_MS,
   async run({ db, client, logger }) {
     const report = await drainInvitations({ db, client, logger }, { clock: () => new Date(), paceMs: INVITE_PACE_MS, limit: INVITES_PER_DRAIN });
-    if (report.sent + report.skipped + report.failed + report.uncertain > 0) logger.info(`Invitations: ${JSON.stringify(report)}`);
+    if (report.sent + report.skipped + report.failed + report.uncertain + report.deferred > 0) logger.info(`Invitations: ${JSON.stringify(report)}`);
   },
 };

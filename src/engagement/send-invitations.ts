@@ -4,15 +4,18 @@
  * most the one row it was sending in doubt: that row's lease runs out with no ts, it is marked
  * uncertain and never sent again; every row it had not reached is still pending, and the next drain
  * (the invitations job, every minute) sends it. Whoever opted out meanwhile is skipped at the last moment.
+ * When Slack is rate limiting (429: it took nothing), the row goes back to pending and the drain stops;
+ * the next one sends it.
  */
 import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { isRateLimited } from '../jobs/job-client.js';
 import { within } from '../lib/deadline.js';
 import { displayTimeZone } from '../team/time-zone.js';
 import { INVITE_LEASE_MS } from './invitation-rules.js';
-import { claimPendingInvites, finishInvite, invitationContext, markLapsedInvitesUncertain, type ClaimedRecipient } from './queries/invitations.js';
+import { claimPendingInvites, finishInvite, invitationContext, markLapsedInvitesUncertain, releaseInvite, type ClaimedRecipient } from './queries/invitations.js';
 import { invitationDm } from './views/invitation-dm.js';
 
 /** How long one DM may take before its outcome counts as unknown. */
@@ -34,11 +37,12 @@ export interface DrainOptions {
   invitationId?: number;
 }
 
-export type DrainReport = Record<'sent' | 'skipped' | 'failed' | 'uncertain', number>;
+/** `deferred`: given back unsent because Slack was rate limiting; the next drain sends it. */
+export type DrainReport = Record<'sent' | 'skipped' | 'failed' | 'uncertain' | 'deferred', number>;
 
 export async function drainInvitations(deps: InviteDeps, options: DrainOptions): Promise<DrainReport> {
   const { db, logger } = deps;
-  const report: DrainReport = { sent: 0, skipped: 0, failed: 0, uncertain: 0 };
+  const report: DrainReport = { sent: 0, skipped: 0, failed: 0, uncertain: 0, deferred: 0 };
   const lapsed = await markLapsedInvitesUncertain(db, options.clock());
   if (lapsed > 0) logger.warn(`${lapsed} invitation DM(s) may have been sent before their sender stopped; not sending them again`);
   report.uncertain += lapsed;
@@ -46,7 +50,10 @@ export async function drainInvitations(deps: InviteDeps, options: DrainOptions):
     const [row] = await claimPendingInvites(db, { now: options.clock(), leaseMs: INVITE_LEASE_MS, limit: 1, ...(options.invitationId !== undefined ? { invitationId: options.invitationId } : {}) });
     if (!row) break;
     if (sent > 0 && options.paceMs > 0) await new Promise((resolve) => setTimeout(resolve, options.paceMs));
-    report[await sendOne(deps, row, options.clock)] += 1;
+    const outcome = await sendOne(deps, row, options.clock);
+    report[outcome] += 1;
+    // More DMs now would be refused too.
+    if (outcome === 'deferred') break;
   }
   return report;
 }
@@ -75,6 +82,11 @@ async function sendOne(deps: InviteDeps, row: ClaimedRecipient, clock: () => Dat
   if (outcome.ok) {
     await finishInvite(db, row, 'sent', clock(), { ts: outcome.ts });
     return 'sent';
+  }
+  if (isRateLimited(outcome.error)) {
+    logger.warn(`Invitation ${row.invitationId} to ${row.userId}: Slack is rate limiting DMs (retry after ${outcome.error.retryAfter} s); left for the next drain`);
+    await releaseInvite(db, row);
+    return 'deferred';
   }
   const error = outcome.error as { code?: string; data?: { error?: string } };
   if (error.code === 'slack_webapi_platform_error') {

@@ -34,6 +34,11 @@ export interface RateLimitPolicy {
 /** Posting one digest: a few short waits at most, well inside the claim's lease. */
 export const JOB_RATE_LIMIT_POLICY: RateLimitPolicy = { attempts: 3, maxWaitSeconds: 30 };
 
+/** Slack answered 429: the call was not done (a job's client rejects it at once instead of waiting). */
+export function isRateLimited(error: unknown): error is WebAPIRateLimitedError {
+  return (error as Partial<WebAPIRateLimitedError> | null)?.code === ErrorCode.RateLimitedError;
+}
+
 /** Runs `call`, and runs it again after Slack's Retry-After when it was rate limited, within `policy`. */
 export async function retryRateLimited<T>(call: () => Promise<T>, policy: RateLimitPolicy = JOB_RATE_LIMIT_POLICY): Promise<T> {
   const sleep = policy.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
@@ -41,9 +46,8 @@ export async function retryRateLimited<T>(call: () => Promise<T>, policy: RateLi
     try {
       return await call();
     } catch (error) {
-      const limited = error as Partial<WebAPIRateLimitedError>;
-      if (limited.code !== ErrorCode.RateLimitedError || attempt >= policy.attempts) throw error;
-      const wait = limited.retryAfter ?? 1;
+      if (!isRateLimited(error) || attempt >= policy.attempts) throw error;
+      const wait = error.retryAfter ?? 1;
       if (wait > policy.maxWaitSeconds) throw error;
       await sleep(wait * 1000);
     }

@@ -11,7 +11,9 @@
  *  3. Just before sending, the row is checked against the current state (stillOwed): a reminder for
  *     someone who left, of a cancelled opportunity, or past the start is dropped, never sent.
  *  4. When Slack answers with the message ts, the row is marked sent with it. When Slack refuses the
- *     message (an error answer), nothing went out: it is marked failed. When the outcome is unknown
+ *     message (an error answer), nothing went out: it is marked failed. When Slack is rate limiting
+ *     (429: it took nothing), the row and the rest of its batch are given back unsent and this drain
+ *     stops; the next (the job runs every minute) sends them, still checked as in 3. When the outcome is unknown
  *     (the call timed out, the connection broke, the process died mid-send), the message may have
  *     gone out; it is marked uncertain and never sent again. A row still claimed after its lease ran
  *     out with no ts recorded is exactly that case: the next drain marks it uncertain and logs it.
@@ -21,6 +23,7 @@ import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Kysely } from 'kysely';
 import type { ClaimRow, DB, OpportunityRow, OutboxRow } from '../db/schema.js';
+import { isRateLimited } from '../jobs/job-client.js';
 import { within } from '../lib/deadline.js';
 import type { SlackMessage } from '../slack/messages.js';
 import { OPPORTUNITY_KINDS, stillOwed, type OpportunityKind, type OutboxKind } from './signup-rules.js';
@@ -78,11 +81,13 @@ export interface DeliveryReport {
   dropped: number;
   failed: number;
   uncertain: number;
+  /** Given back unsent because Slack was rate limiting: the next drain sends them. */
+  deferred: number;
 }
 
 export async function deliverOutbox(options: SignupDeps & { features: SignupFeatures; now: Date; opportunityId?: number }): Promise<DeliveryReport> {
   const { db, logger, now } = options;
-  const report: DeliveryReport = { sent: 0, dropped: 0, failed: 0, uncertain: 0 };
+  const report: DeliveryReport = { sent: 0, dropped: 0, failed: 0, uncertain: 0, deferred: 0 };
   for (const lapsed of await markLapsedLeasesUncertain(db, now)) {
     report.uncertain += 1;
     logger.warn(`Outbox ${lapsed.id} (${lapsed.kind} to ${lapsed.user_id}) may have been sent before its sender stopped; not sending it again`);
@@ -93,7 +98,17 @@ export async function deliverOutbox(options: SignupDeps & { features: SignupFeat
     const claimed = await claimDueMessages(db, { now, leaseMs: LEASE_MS, limit: BATCH, ...scope });
     if (claimed.length === 0) break;
     const items = await loadItems(db, claimed);
-    for (const item of items) report[await deliverOne(options, item)] += 1;
+    for (const [index, item] of items.entries()) {
+      const delivery = await deliverOne(options, item);
+      report[delivery] += 1;
+      if (delivery === 'deferred') {
+        // More sends now would be refused too: the batch's other rows go back unsent, for the next drain.
+        const rest = items.slice(index + 1).map((later) => later.row.id);
+        await releaseClaim(db, rest);
+        report.deferred += rest.length;
+        return report;
+      }
+    }
     if (claimed.length < BATCH) break;
   }
   return report;
@@ -160,6 +175,11 @@ async function deliverOne(options: SignupDeps & { features: SignupFeatures; now:
   if (outcome.ok) {
     await markSent(db, row.id, outcome.ts, now);
     return 'sent';
+  }
+  if (isRateLimited(outcome.error)) {
+    logger.warn(`Outbox ${row.id} (${row.kind} to ${row.user_id}): Slack is rate limiting DMs (retry after ${outcome.error.retryAfter} s); left for the next drain`);
+    await releaseClaim(db, row.id);
+    return 'deferred';
   }
   const code = (outcome.error as { code?: string; data?: { error?: string } }).code;
   const slackError = (outcome.error as { data?: { error?: string } }).data?.error;

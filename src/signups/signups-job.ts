@@ -29,8 +29,8 @@ export function signupsJob(features: SignupFeatures): Job {
         await markAnnouncementClosed(db, ended.id);
       }
       const report = await deliverOutbox({ ...deps, features, now });
-      if (report.sent + report.dropped + report.failed + report.uncertain > 0) {
-        logger.info(`Signup DMs: ${report.sent} sent, ${report.dropped} dropped, ${report.failed} failed, ${report.uncertain} uncertain`);
+      if (report.sent + report.dropped + report.failed + report.uncertain + report.deferred > 0) {
+        logger.info(`Signup DMs: ${report.sent} sent, ${report.dropped} dropped, ${report.failed} failed, ${report.uncertain} uncertain, ${report.deferred} left for the next run (Slack rate limiting)`);
       }
     },
   };

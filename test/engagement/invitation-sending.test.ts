@@ -35,10 +35,10 @@ const statuses = async () => Object.fromEntries((await db().selectFrom('invitati
 describe('sending a batch invitation', () => {
   it('stopped after two (a limit, a deploy) and resumed: the rest are sent, nobody twice', async () => {
     await invitePeople();
-    expect(await drain(() => NOW, 2)).toEqual({ sent: 2, skipped: 0, failed: 0, uncertain: 0 });
+    expect(await drain(() => NOW, 2)).toEqual({ sent: 2, skipped: 0, failed: 0, uncertain: 0, deferred: 0 });
     expect(dmCounts()).toEqual({ U01: 1, U02: 1 });
-    expect(await drain()).toEqual({ sent: 3, skipped: 0, failed: 0, uncertain: 0 });
-    expect(await drain()).toEqual({ sent: 0, skipped: 0, failed: 0, uncertain: 0 });
+    expect(await drain()).toEqual({ sent: 3, skipped: 0, failed: 0, uncertain: 0, deferred: 0 });
+    expect(await drain()).toEqual({ sent: 0, skipped: 0, failed: 0, uncertain: 0, deferred: 0 });
     expect(dmCounts()).toEqual({ U01: 1, U02: 1, U03: 1, U04: 1, U05: 1 });
   });
 
@@ -50,9 +50,9 @@ describe('sending a batch invitation', () => {
     await held.arrived;
     // Ten minutes later another instance's job finds the lease run out with no ts.
     const later = new Date(NOW.getTime() + 10 * 60_000);
-    expect(await drain(() => later)).toEqual({ sent: 4, skipped: 0, failed: 0, uncertain: 1 });
+    expect(await drain(() => later)).toEqual({ sent: 4, skipped: 0, failed: 0, uncertain: 1, deferred: 0 });
     expect(await statuses()).toEqual({ U01: 'uncertain', U02: 'sent', U03: 'sent', U04: 'sent', U05: 'sent' });
-    expect(await drain(() => later)).toEqual({ sent: 0, skipped: 0, failed: 0, uncertain: 0 });
+    expect(await drain(() => later)).toEqual({ sent: 0, skipped: 0, failed: 0, uncertain: 0, deferred: 0 });
     // The frozen call was delivered after all; its ts is recorded, and still nobody has two.
     held.release();
     await dying;
@@ -77,16 +77,36 @@ describe('sending a batch invitation', () => {
     const slack = context().slack;
     let seq = 0;
     slack.on('chat.postMessage', (args) => (args.channel === 'U03' ? { ok: false, error: 'user_not_found' } : { ok: true, channel: args.channel, ts: `1.${++seq}` }));
-    expect(await drain()).toEqual({ sent: 4, skipped: 0, failed: 1, uncertain: 0 });
-    expect(await drain()).toEqual({ sent: 0, skipped: 0, failed: 0, uncertain: 0 });
+    expect(await drain()).toEqual({ sent: 4, skipped: 0, failed: 1, uncertain: 0, deferred: 0 });
+    expect(await drain()).toEqual({ sent: 0, skipped: 0, failed: 0, uncertain: 0, deferred: 0 });
     expect(dmCounts()).toEqual({ U01: 1, U02: 1, U03: 1, U04: 1, U05: 1 });
     expect((await statuses()).U03).toBe('failed');
+  });
+
+  it('Slack rate limiting mid-batch: the drain stops, that person and the rest stay owed, and the next drain sends each once', async () => {
+    await invitePeople();
+    const slack = context().slack;
+    let limited = 0;
+    let seq = 0;
+    slack.on('chat.postMessage', (args) =>
+      args.channel === 'U03' && ++limited === 1 ? { ok: false, error: 'ratelimited', httpStatus: 429, httpHeaders: { 'retry-after': '30' } } : { ok: true, channel: args.channel, ts: `1.${++seq}` },
+    );
+    expect(await drain()).toEqual({ sent: 2, skipped: 0, failed: 0, uncertain: 0, deferred: 1 });
+    expect(await statuses()).toEqual({ U01: 'sent', U02: 'sent', U03: 'pending', U04: 'pending', U05: 'pending' });
+    expect(context().logs.some((line) => line.includes('Slack is rate limiting DMs (retry after 30 s)'))).toBe(true);
+    // A minute later (the job's next run), nothing of it is in doubt.
+    expect(await drain(() => new Date(NOW.getTime() + 60_000))).toEqual({ sent: 3, skipped: 0, failed: 0, uncertain: 0, deferred: 0 });
+    // Calls to Slack: U03's twice, the first refused with the 429 (nothing sent), the second delivered.
+    expect(dmCounts()).toEqual({ U01: 1, U02: 1, U03: 2, U04: 1, U05: 1 });
+    const rows = await db().selectFrom('invitation_recipients').select(['status', 'message_ts']).execute();
+    expect(rows.map((row) => row.status)).toEqual(['sent', 'sent', 'sent', 'sent', 'sent']);
+    expect(new Set(rows.map((row) => row.message_ts)).size).toBe(5);
   });
 
   it('skips someone who opted out after the invitation was queued', async () => {
     await invitePeople(['U01', 'U02']);
     await db().insertInto('invitation_opt_outs').values({ team_id: FAKE_TEAM_ID, user_id: 'U02' }).execute();
-    expect(await drain()).toEqual({ sent: 1, skipped: 1, failed: 0, uncertain: 0 });
+    expect(await drain()).toEqual({ sent: 1, skipped: 1, failed: 0, uncertain: 0, deferred: 0 });
     expect(dmCounts()).toEqual({ U01: 1 });
   });
 });

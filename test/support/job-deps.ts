@@ -1,10 +1,11 @@
 /**
  * What a scheduled job runs with, for tests that call jobs directly: the file's own database copy,
- * a fake Slack Web API behind a real WebClient, and a logger whose lines the test can read.
+ * a fake Slack Web API behind the same WebClient jobs get in production (jobWebClient: no retries of
+ * its own, a 429 rejected at once), and a logger whose lines the test can read.
  * Each test starts with empty tables, a fresh fake Slack and no log lines.
  */
-import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { jobWebClient } from '../../src/jobs/job-client.js';
 import type { JobDeps } from '../../src/jobs/scheduler.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
 import { capturingLogger } from './harness.js';
@@ -22,7 +23,7 @@ export function useJobDeps(): () => JobTestContext {
   beforeAll(async () => {
     const [testDb, slack] = await Promise.all([openTestDatabase(), startFakeSlack()]);
     const logs: string[] = [];
-    const client = new WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } });
+    const client = jobWebClient({ token: 'xoxb-test', slackApiUrl: slack.apiUrl });
     context = { testDb, slack, logs, deps: { db: testDb.database.db, client, logger: capturingLogger(logs) } };
   });
   afterAll(async () => {

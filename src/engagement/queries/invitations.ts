@@ -132,6 +132,17 @@ export async function claimPendingInvites(db: Db, options: { now: Date; leaseMs:
     .sort((a, b) => a.invitationId - b.invitationId || a.userId.localeCompare(b.userId));
 }
 
+/** Gives a claimed row back unsent (Slack was rate limiting: it took nothing), for the next drain. */
+export async function releaseInvite(db: Db, row: ClaimedRecipient): Promise<void> {
+  await db
+    .updateTable('invitation_recipients')
+    .set({ claimed_until: null })
+    .where('invitation_id', '=', row.invitationId)
+    .where('user_id', '=', row.userId)
+    .where('status', '=', 'pending')
+    .execute();
+}
+
 export async function finishInvite(db: Db, row: ClaimedRecipient, status: Exclude<InvitationRecipientStatus, 'pending'>, now: Date, details: { ts?: string; note?: string }): Promise<void> {
   await db
     .updateTable('invitation_recipients')

@@ -193,7 +193,12 @@ export async function dropPending(db: Db, opportunityId: number, kinds: readonly
     .execute();
 }
 
-/** Gives a claimed row back unsent (building its message failed before anything reached Slack), so a later drain sends it. */
-export async function releaseClaim(db: Db, id: number): Promise<void> {
-  await db.updateTable('signup_outbox').set({ claimed_until: null }).where('id', '=', id).where('status', '=', 'pending').execute();
+/**
+ * Gives claimed rows back unsent, so a later drain sends them: building a message failed before anything
+ * reached Slack, or Slack is rate limiting (a 429 means it took nothing).
+ */
+export async function releaseClaim(db: Db, ids: number | readonly number[]): Promise<void> {
+  const list = typeof ids === 'number' ? [ids] : ids;
+  if (list.length === 0) return;
+  await db.updateTable('signup_outbox').set({ claimed_until: null }).where('id', 'in', list).where('status', '=', 'pending').execute();
 }

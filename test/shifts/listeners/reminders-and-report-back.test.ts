@@ -7,6 +7,7 @@
  * happen at the real time unless a test sets `appNow` (the app's clock) to a chosen instant.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { jobWebClient } from '../../../src/jobs/job-client.js';
 import { runJob } from '../../../src/jobs/scheduler.js';
 import { wallClockOf } from '../../../src/domain/zoned-time.js';
 import { SHIFT_FEATURES } from '../../../src/shifts/shift-feature.js';
@@ -109,6 +110,37 @@ describe('reminders', () => {
     await runAt(new Date(starts_at.getTime() - 24 * HOUR + 90_000));
     const rows = await db().selectFrom('signup_outbox').select(['status', 'attempts', 'note']).where('kind', '=', 'reminder').orderBy('due_at').execute();
     expect(rows[0]).toEqual({ status: 'failed', attempts: 1, note: 'Slack refused it: user_not_found' });
+  });
+
+  it('gives back a reminder Slack rate-limited, with the rest of its batch, and the next run sends each once', async () => {
+    const id = await scheduleShift(t(), 30);
+    await pressInMessage(t(), 'shift_claim', id, 'U0FIRST');
+    await pressInMessage(t(), 'shift_claim', id, 'U0SECOND');
+    await t().settle();
+    // The client jobs run with in production: a 429 is rejected at once, not waited out.
+    const client = jobWebClient({ token: 'xoxb-test', slackApiUrl: t().slack.apiUrl });
+    const runWithJobClient = (now: Date) => runJob(signupsJob(SHIFT_FEATURES), { db: db(), client, logger: t().running.app.logger }, now);
+    let calls = 0;
+    t().slack.on('chat.postMessage', (args) =>
+      ++calls === 1 ? { ok: false, error: 'ratelimited', httpStatus: 429, httpHeaders: { 'retry-after': '20' } } : { ok: true, channel: args.channel, ts: `1.${calls}` },
+    );
+    const { starts_at } = await startOf(id);
+    const reminders = () => db().selectFrom('signup_outbox').select(['user_id', 'status', 'claimed_until', 'message_ts']).where('kind', '=', 'reminder').orderBy('user_id').execute();
+    await runWithJobClient(new Date(starts_at.getTime() - 24 * HOUR + 30_000));
+    expect(calls).toBe(1);
+    expect(await reminders()).toEqual([
+      { user_id: 'U0FIRST', status: 'pending', claimed_until: null, message_ts: null },
+      { user_id: 'U0SECOND', status: 'pending', claimed_until: null, message_ts: null },
+    ]);
+    expect(t().logs.some((line) => line.includes('Slack is rate limiting DMs (retry after 20 s); left for the next drain'))).toBe(true);
+    await runWithJobClient(new Date(starts_at.getTime() - 24 * HOUR + 90_000));
+    expect((await reminders()).map((row) => [row.user_id, row.status, row.message_ts !== null])).toEqual([
+      ['U0FIRST', 'sent', true],
+      ['U0SECOND', 'sent', true],
+    ]);
+    // Three calls in all: the refused one, then one delivered reminder each.
+    expect(calls).toBe(3);
+    expect(new Set((await reminders()).map((row) => row.message_ts)).size).toBe(2);
   });
 });
 
