@@ -73,6 +73,8 @@ export const VIEWS = {
   trainingCancel: 'training_cancel',
   // After a training has started: staff tick who came and add walk-ins.
   trainingAttendance: 'training_attendance',
+  // `/training edit | cancel | attendance` typed without a number: which training?
+  trainingPick: 'training_pick',
   // `/groundwork forget-me`: the confirmation.
   forgetMe: 'forget_me',
   // A batch invitation from a segment: choose what to invite to, then preview and send.
@@ -151,6 +153,7 @@ export const TRAINING_BLOCKS = {
   description: 'training_description',
   announce: 'training_announce',
   walkIns: 'training_walk_ins',
+  pick: 'training_pick',
   /** Followed by the group's number, as for a shift's attendance. */
   attendancePrefix: 'training_attendance_',
 } as const;

@@ -51,6 +51,7 @@ import { trainingNewSubmitted } from '../trainings/listeners/training-new-submit
 import { trainingEditSubmitted } from '../trainings/listeners/training-edit-submitted.js';
 import { trainingCancelSubmitted } from '../trainings/listeners/training-cancel-submitted.js';
 import { trainingAttendanceSubmitted } from '../trainings/listeners/training-attendance-submitted.js';
+import { trainingPickSubmitted } from '../trainings/listeners/training-pick-submitted.js';
 import { forgetMeSubmitted } from '../privacy/listeners/forget-me-submitted.js';
 import { userChanged } from '../privacy/listeners/user-changed.js';
 import { segmentCommand } from '../engagement/listeners/segment-command.js';
@@ -118,6 +119,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   routes.view(VIEWS.trainingEdit, trainingEditSubmitted(deps));
   routes.view(VIEWS.trainingCancel, trainingCancelSubmitted(deps));
   routes.view(VIEWS.trainingAttendance, trainingAttendanceSubmitted(deps));
+  routes.view(VIEWS.trainingPick, trainingPickSubmitted(deps));
   routes.view(VIEWS.forgetMe, forgetMeSubmitted(deps));
   routes.view(VIEWS.inviteChoose, inviteChosen(deps));
   routes.view(VIEWS.inviteSend, inviteConfirmed(deps));

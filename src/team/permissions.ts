@@ -75,6 +75,7 @@ export const GUARDED = {
   trainingEditSubmission: { kind: 'view', id: VIEWS.trainingEdit, needed: 'staff', what: 'Editing a training' },
   trainingCancelSubmission: { kind: 'view', id: VIEWS.trainingCancel, needed: 'staff', what: 'Cancelling a training' },
   trainingAttendanceSubmission: { kind: 'view', id: VIEWS.trainingAttendance, needed: 'staff', what: "Marking a training's attendance" },
+  trainingPickSubmission: { kind: 'view', id: VIEWS.trainingPick, needed: 'staff', what: 'Managing trainings' },
   segmentCommand: { kind: 'command', id: COMMANDS.segment, needed: 'staff', what: 'Seeing segments' },
   segmentExport: { kind: 'action', id: ACTIONS.segmentExport, needed: 'staff', what: 'Exporting a segment' },
   segmentInvite: { kind: 'action', id: ACTIONS.segmentInvite, needed: 'staff', what: 'Inviting a segment' },

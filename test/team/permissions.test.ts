@@ -105,6 +105,10 @@ const attempts: Record<GuardedName, (userId: string) => Promise<SlackResponse>> 
     t.interact(
       viewSubmission({ callbackId: VIEWS.trainingAttendance, viewId: 'V0TATTEND', values: { training_walk_ins: { value: { type: 'multi_users_select', selected_users: ['U0GRANTED'] } } }, privateMetadata: JSON.stringify({ opportunityId: 1 }), userId }),
     ),
+  trainingPickSubmission: (userId) =>
+    t.interact(
+      viewSubmission({ callbackId: VIEWS.trainingPick, viewId: 'V0TPICK', values: { training_pick: { value: { type: 'static_select', selected_option: { value: '1', text: { type: 'plain_text', text: '#1' } } } } }, privateMetadata: JSON.stringify({ purpose: 'attendance' }), userId }),
+    ),
   segmentCommand: (userId) => t.command('/segment', '', { userId }),
   segmentInvite: (userId) => t.interact(blockAction({ actionId: ACTIONS.segmentInvite, value: 'bridgers', userId, view: { id: 'V0SEGMENTS', hash: 'h0', callbackId: 'segments', privateMetadata: '' } })),
   inviteChooseSubmission: (userId) =>
@@ -169,6 +173,7 @@ describe('guarded entry points', () => {
       'view training_edit needs staff',
       'view training_cancel needs staff',
       'view training_attendance needs staff',
+      'view training_pick needs staff',
       'command /segment needs staff',
       'action segment_export needs staff',
       'action segment_invite needs staff',

@@ -1,54 +1,29 @@
 /** "Which shift?" for /shift edit, cancel and roster typed without a number: the next shifts in a list. Pure. */
 import type { ModalView } from '@slack/types';
 import { z } from 'zod';
-import { formatInZone } from '../../domain/zoned-time.js';
 import { SHIFT_BLOCKS, VIEWS } from '../../slack/ids.js';
+import { PICK_MAX_OPTIONS, pickModal } from '../../slack/pick-modal.js';
 import { readMetadata, rowId, staticSelect } from '../../slack/read-payload.js';
 import type { Shift } from '../queries.js';
 
 export type ManagePurpose = 'edit' | 'cancel' | 'roster';
 
 const VERB: Record<ManagePurpose, string> = { edit: 'Edit', cancel: 'Cancel', roster: 'Roster' };
-/** Slack's limit on a static select's options. */
-export const PICK_MAX_OPTIONS = 100;
+export { PICK_MAX_OPTIONS };
 
 export function pickShiftModal(options: { purpose: ManagePurpose; shifts: readonly Shift[]; timeZone: string; responseUrl?: string }): ModalView {
   const { purpose, shifts, timeZone } = options;
-  const metadata = JSON.stringify({ purpose, timeZone, ...(options.responseUrl ? { responseUrl: options.responseUrl } : {}) });
-  const title = { type: 'plain_text' as const, text: `${VERB[purpose]}: which shift?` };
-  if (shifts.length === 0) {
-    return {
-      type: 'modal',
-      title,
-      close: { type: 'plain_text', text: 'OK' },
-      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'There are no upcoming shifts. Schedule one with `/shift new`.' } }],
-    };
-  }
-  return {
-    type: 'modal',
-    callback_id: VIEWS.shiftPick,
-    title,
-    submit: { type: 'plain_text', text: 'Next' },
-    close: { type: 'plain_text', text: 'Cancel' },
-    private_metadata: metadata,
-    blocks: [
-      {
-        type: 'input',
-        block_id: SHIFT_BLOCKS.pick,
-        label: { type: 'plain_text', text: 'Shift' },
-        hint: { type: 'plain_text', text: `The next ${PICK_MAX_OPTIONS} at most; give a later one's number instead, e.g. /shift ${purpose} 12` },
-        element: {
-          type: 'static_select',
-          action_id: 'value',
-          options: shifts.slice(0, PICK_MAX_OPTIONS).map((shift) => ({
-            // Option text is plain text (no mrkdwn), so a title needs no escaping here, only Slack's 75-character limit.
-            text: { type: 'plain_text', text: `#${shift.opportunity.id} ${shift.details.title}`.slice(0, 40) + ` · ${formatInZone(shift.opportunity.starts_at, timeZone)}`.slice(0, 35) },
-            value: String(shift.opportunity.id),
-          })),
-        },
-      },
-    ],
-  };
+  return pickModal({
+    callbackId: VIEWS.shiftPick,
+    blockId: SHIFT_BLOCKS.pick,
+    title: `${VERB[purpose]}: which shift?`,
+    label: 'Shift',
+    hint: `The next ${PICK_MAX_OPTIONS} at most; give a later one's number instead, e.g. /shift ${purpose} 12`,
+    empty: 'There are no upcoming shifts. Schedule one with `/shift new`.',
+    rows: shifts.map((shift) => ({ id: shift.opportunity.id, title: shift.details.title, startsAt: shift.opportunity.starts_at })),
+    timeZone,
+    metadata: JSON.stringify({ purpose, timeZone, ...(options.responseUrl ? { responseUrl: options.responseUrl } : {}) }),
+  });
 }
 
 const PICK_METADATA = z.object({ purpose: z.enum(['edit', 'cancel', 'roster']), timeZone: z.string().max(64).optional(), responseUrl: z.string().max(2000).optional() });

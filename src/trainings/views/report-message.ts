@@ -17,7 +17,7 @@ const SECTION_MAX = 3000;
 export function trainingListMessage(trainings: readonly Training[], timeZone: string): SlackMessage {
   if (trainings.length === 0) return packed(`No trainings coming up. Schedule one with \`${COMMANDS.training} new\`.`, []);
   const lines = trainings.map(({ opportunity, details }) => `${titleOf(details, opportunity)} · ${whenAndLength(opportunity, timeZone)} · ${skillName(details)} · ${seatsLine(opportunity, details, 0)}`);
-  return packed(`*Trainings* — use the number: \`${COMMANDS.training} edit 12\`, \`cancel 12\`, \`attendance 12\` (once it has started)`, lines);
+  return packed(`*Trainings* — use the number: \`${COMMANDS.training} edit 12\`, \`cancel 12\`, \`attendance 12\` (once it has started), or leave it out to choose from a list`, lines);
 }
 
 export function trainingReportMessage(rows: readonly TrainingReportRow[], timeZone: string, days: number): SlackMessage {

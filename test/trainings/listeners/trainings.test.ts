@@ -230,6 +230,47 @@ describe('staff edit and cancel', () => {
 });
 
 describe('attendance', () => {
+  it('typed without a number, lists the trainings it applies to and opens the one chosen', async () => {
+    const started = await scheduleTraining(t(), 24, { title: 'Knock school' });
+    const upcoming = await scheduleTraining(t(), 48, { title: 'Phone school' });
+    await startedAnHourAgo(started);
+    const pick = async (purpose: string) => {
+      t().slack.reset();
+      await t().command('/training', purpose, { userId: STAFF });
+      const [update] = await t().slack.waitFor('views.update');
+      const view = JSON.parse(String(update?.args.view)) as { callback_id: string; private_metadata: string; blocks: { element?: { options?: { value: string; text: { text: string } }[] } }[] };
+      expect(view.callback_id).toBe('training_pick');
+      return { metadata: view.private_metadata, options: view.blocks[0]?.element?.options ?? [] };
+    };
+    const choose = (metadata: string, id: number) =>
+      t().interact(viewSubmission({ callbackId: 'training_pick', viewId: 'V0TPICK', values: { training_pick: { value: { type: 'static_select', selected_option: { value: String(id), text: { type: 'plain_text', text: `#${id}` } } } } }, privateMetadata: metadata, userId: STAFF }));
+
+    // Attendance: only the training that has started.
+    const forAttendance = await pick('attendance');
+    expect(forAttendance.options.map((option) => option.value)).toEqual([String(started)]);
+    expect(forAttendance.options[0]?.text.text).toContain(`#${started} Knock school`);
+    const attendance = await choose(forAttendance.metadata, started);
+    expect(attendance.json?.response_action).toBe('update');
+    expect(attendance.json?.view.callback_id).toBe('training_attendance');
+
+    // Editing: only the one still ahead; a list gone stale (the chosen one started meanwhile) answers on its field.
+    const forEdit = await pick('edit');
+    expect(forEdit.options.map((option) => option.value)).toEqual([String(upcoming)]);
+    expect((await choose(forEdit.metadata, upcoming)).json?.view.callback_id).toBe('training_edit');
+    const before = await snapshotTables(db());
+    const stale = await choose(forEdit.metadata, started);
+    expect(stale.json?.response_action).toBe('errors');
+    expect(stale.json?.errors?.training_pick).toContain(`Training #${started} has already started`);
+    // Metadata it never wrote, and a value that is not one of its numbers, open nothing.
+    const forged = await choose('{"purpose":"delete"}', started);
+    expect(JSON.stringify(forged.json?.view.blocks)).toContain('This list is out of date, so nothing was opened.');
+    const loose = await t().interact(
+      viewSubmission({ callbackId: 'training_pick', viewId: 'V0TPICK', values: { training_pick: { value: { type: 'static_select', selected_option: { value: `${upcoming}e0` } } } }, privateMetadata: forEdit.metadata, userId: STAFF }),
+    );
+    expect(loose.json?.errors?.training_pick).toBe('Choose a training from the list.');
+    expect(await snapshotTables(db())).toEqual(before);
+  });
+
   it('lists the RSVPs to tick, adds a walk-in; everyone who came earns the skill and an Engage action, once', async () => {
     const id = await scheduleTraining(t(), 48);
     for (const userId of ['U0ANA', 'U0BEN', 'U0CAL']) await pressInMessage(t(), 'training_rsvp', id, userId);
