@@ -20,6 +20,11 @@ export interface OpenModalOptions {
   responseUrl?: string | undefined;
 }
 
+/** Where a slash command's modal opens, and where to tell the person when it will not. */
+export function commandModalTarget(command: { user_id: string; trigger_id: string; response_url: string }, client: WebClient, logger: Logger): OpenModalOptions {
+  return { client, logger, userId: command.user_id, triggerId: command.trigger_id, responseUrl: command.response_url };
+}
+
 /**
  * The opened view, or undefined when Slack would not open it (the person has been told). `stack`: the
  * trigger came from inside a modal, so the view goes on top of it (views.push; closing it returns to

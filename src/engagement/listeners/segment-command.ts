@@ -1,7 +1,7 @@
 /** `/segment` (staff): opens the segments modal, loading at once and filled once the counts are read. */
 import type { CommandArgs, ListenerDeps } from '../../slack/deps.js';
 import { failureReply } from '../../slack/failure.js';
-import { openThenFill } from '../../slack/open-modal.js';
+import { commandModalTarget, openThenFill } from '../../slack/open-modal.js';
 import { GUARDED, requireRole } from '../../team/permissions.js';
 import { todayIn } from '../../domain/dates.js';
 import { displayTimeZone } from '../../team/time-zone.js';
@@ -27,11 +27,7 @@ export function segmentCommand({ database, logger, clock }: ListenerDeps) {
     await ack();
     const now = clock();
     await openThenFill({
-      client,
-      logger,
-      userId: command.user_id,
-      triggerId: command.trigger_id,
-      responseUrl: command.response_url,
+      ...commandModalTarget(command, client, logger),
       title: 'Segments',
       build: async () => {
         const today = todayIn(await displayTimeZone(db, teamId), now);

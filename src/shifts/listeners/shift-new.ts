@@ -2,7 +2,7 @@
 import type { ListenerDeps } from '../../slack/deps.js';
 import { failureReply } from '../../slack/failure.js';
 import { GUARDED, requireRole } from '../../team/permissions.js';
-import { openThenFill } from '../../slack/open-modal.js';
+import { commandModalTarget, openThenFill } from '../../slack/open-modal.js';
 import { shiftModalView } from '../shift-modals.js';
 import type { ShiftCommandArgs } from './shift-command.js';
 
@@ -20,11 +20,7 @@ export async function newShiftCommand({ database, logger }: ListenerDeps, { comm
   await ack();
   try {
     await openThenFill({
-      client,
-      logger,
-      userId: command.user_id,
-      triggerId: command.trigger_id,
-      responseUrl: command.response_url,
+      ...commandModalTarget(command, client, logger),
       title: 'New phone-bank shift',
       build: () => shiftModalView(deps, { teamId: command.team_id, userId: command.user_id, mode: 'new', channelId: command.channel_id, responseUrl: command.response_url }),
     });

@@ -2,7 +2,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { ListenerDeps } from '../../slack/deps.js';
 import { browseShiftsView } from '../browse-shifts.js';
-import { openThenFill } from '../../slack/open-modal.js';
+import { commandModalTarget, openThenFill } from '../../slack/open-modal.js';
 
 export function shiftsCommand({ database, logger }: ListenerDeps) {
   return async ({ command, ack, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
@@ -10,11 +10,7 @@ export function shiftsCommand({ database, logger }: ListenerDeps) {
     const deps = { db: database.db, client, logger };
     try {
       await openThenFill({
-        client,
-        logger,
-        userId: command.user_id,
-        triggerId: command.trigger_id,
-        responseUrl: command.response_url,
+        ...commandModalTarget(command, client, logger),
         title: 'Phone-bank shifts',
         build: () => browseShiftsView(deps, { teamId: command.team_id, userId: command.user_id, page: 0, now: new Date() }),
       });

@@ -7,7 +7,7 @@
 import type { ListenerDeps } from '../../slack/deps.js';
 import { failureReply } from '../../slack/failure.js';
 import { plainReply } from '../../slack/messages.js';
-import { openModal, openThenFill } from '../../slack/open-modal.js';
+import { commandModalTarget, openModal, openThenFill } from '../../slack/open-modal.js';
 import { PICK_MAX_OPTIONS } from '../../slack/pick-modal.js';
 import { GUARDED, requireRole } from '../../team/permissions.js';
 import { displayTimeZone } from '../../team/time-zone.js';
@@ -48,11 +48,7 @@ export async function manageTrainingCommand(
     if (trainingId === null) {
       await ack();
       await openThenFill({
-        client,
-        logger,
-        userId: command.user_id,
-        triggerId: command.trigger_id,
-        responseUrl: command.response_url,
+        ...commandModalTarget(command, client, logger),
         title: 'Which training?',
         build: async () => {
           const all = await trainingsFrom(database.db, teamId, purpose === 'attendance' ? weekAgo : now, PICK_MAX_OPTIONS);

@@ -1,7 +1,7 @@
 /** `/training new` (staff): the training modal; a new training may be announced where the command was typed when no channel is set. */
 import type { ListenerDeps } from '../../slack/deps.js';
 import { failureReply } from '../../slack/failure.js';
-import { openThenFill } from '../../slack/open-modal.js';
+import { commandModalTarget, openThenFill } from '../../slack/open-modal.js';
 import { GUARDED, requireRole } from '../../team/permissions.js';
 import { trainingModalView } from '../training-modals.js';
 import type { TrainingCommandArgs } from './training-command.js';
@@ -19,11 +19,7 @@ export async function newTrainingCommand({ database, logger }: ListenerDeps, { c
   await ack();
   try {
     await openThenFill({
-      client,
-      logger,
-      userId: command.user_id,
-      triggerId: command.trigger_id,
-      responseUrl: command.response_url,
+      ...commandModalTarget(command, client, logger),
       title: 'New training',
       build: () => trainingModalView(deps, { teamId: command.team_id, userId: command.user_id, mode: 'new', channelId: command.channel_id, responseUrl: command.response_url }),
     });

@@ -1,7 +1,7 @@
 /** `/trainings`: the modal of upcoming trainings, the person's own first, with RSVP buttons. */
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { ListenerDeps } from '../../slack/deps.js';
-import { openThenFill } from '../../slack/open-modal.js';
+import { commandModalTarget, openThenFill } from '../../slack/open-modal.js';
 import { browseTrainingsView } from '../browse-trainings.js';
 
 export function trainingsCommand({ database, logger }: ListenerDeps) {
@@ -10,11 +10,7 @@ export function trainingsCommand({ database, logger }: ListenerDeps) {
     const deps = { db: database.db, client, logger };
     try {
       await openThenFill({
-        client,
-        logger,
-        userId: command.user_id,
-        triggerId: command.trigger_id,
-        responseUrl: command.response_url,
+        ...commandModalTarget(command, client, logger),
         title: 'Trainings',
         build: () => browseTrainingsView(deps, { teamId: command.team_id, userId: command.user_id, now: new Date() }),
       });
