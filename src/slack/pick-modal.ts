@@ -3,7 +3,9 @@
  * the rows in a static select, submitted to the feature's own listener, or why there are none. Pure.
  */
 import type { ModalView } from '@slack/types';
+import { z } from 'zod';
 import { formatInZone } from '../domain/zoned-time.js';
+import { readMetadata, rowId, staticSelect } from './read-payload.js';
 
 /** Slack's limit on a static select's options. */
 export const PICK_MAX_OPTIONS = 100;
@@ -61,4 +63,29 @@ export function pickModal(options: PickModalOptions): ModalView {
       },
     ],
   };
+}
+
+/** What a pick modal's submission needs: what the command was for, and where to answer it. */
+export interface PickRequest<P extends string> {
+  purpose: P;
+  responseUrl?: string;
+}
+
+export function pickMetadata<P extends string>(request: PickRequest<P>): string {
+  return JSON.stringify({ purpose: request.purpose, ...(request.responseUrl ? { responseUrl: request.responseUrl } : {}) });
+}
+
+/** Reads back what pickMetadata wrote, for one of `purposes`; null when it is not that. */
+export function pickMetadataReader<P extends string>(purposes: readonly [P, ...P[]]): (privateMetadata: unknown) => PickRequest<P> | null {
+  const schema = z.object({ purpose: z.enum(purposes), responseUrl: z.string().max(2000).optional() });
+  return (privateMetadata) => {
+    const read = readMetadata(schema, privateMetadata);
+    return read && { purpose: read.purpose as P, ...(read.responseUrl ? { responseUrl: read.responseUrl } : {}) };
+  };
+}
+
+/** The list's one field, a row number from its options; `noun` names the rows in the error. */
+export function pickInputs(blockId: string, noun: string) {
+  const problem = `Choose a ${noun} from the list.`;
+  return { [blockId]: staticSelect(rowId, { required: problem, invalid: problem }) };
 }

@@ -1,9 +1,7 @@
 /** "Which training?" for /training edit, cancel and attendance typed without a number. Pure. */
 import type { ModalView } from '@slack/types';
-import { z } from 'zod';
 import { COMMANDS, TRAINING_BLOCKS, VIEWS } from '../../slack/ids.js';
-import { PICK_MAX_OPTIONS, pickModal } from '../../slack/pick-modal.js';
-import { readMetadata, rowId, staticSelect } from '../../slack/read-payload.js';
+import { PICK_MAX_OPTIONS, pickMetadata, pickMetadataReader, pickModal } from '../../slack/pick-modal.js';
 import type { Training } from '../queries/trainings.js';
 import type { ManageTrainingPurpose } from '../training-modals.js';
 
@@ -26,17 +24,9 @@ export function pickTrainingModal(options: { purpose: ManageTrainingPurpose; tra
     empty: EMPTY[purpose],
     rows: trainings.map((training) => ({ id: training.opportunity.id, title: training.details.title, startsAt: training.opportunity.starts_at })),
     timeZone,
-    metadata: JSON.stringify({ purpose, ...(options.responseUrl ? { responseUrl: options.responseUrl } : {}) }),
+    metadata: pickMetadata({ purpose, ...(options.responseUrl ? { responseUrl: options.responseUrl } : {}) }),
   });
 }
 
-const PICK_METADATA = z.object({ purpose: z.enum(['edit', 'cancel', 'attendance']), responseUrl: z.string().max(2000).optional() });
-
 /** The list's purpose and where to answer; null when the metadata is not what pickTrainingModal wrote. */
-export function readTrainingPickMetadata(privateMetadata: unknown): { purpose: ManageTrainingPurpose; responseUrl?: string } | null {
-  const read = readMetadata(PICK_METADATA, privateMetadata);
-  return read && { purpose: read.purpose, ...(read.responseUrl ? { responseUrl: read.responseUrl } : {}) };
-}
-
-/** The list's one field: a training number from its options. */
-export const TRAINING_PICK_INPUTS = { [TRAINING_BLOCKS.pick]: staticSelect(rowId, { required: 'Choose a training from the list.', invalid: 'Choose a training from the list.' }) };
+export const readTrainingPickMetadata = pickMetadataReader<ManageTrainingPurpose>(['edit', 'cancel', 'attendance']);
